@@ -1,0 +1,1 @@
+//! Lev Kamenev: the app.
