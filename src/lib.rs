@@ -11,8 +11,10 @@ use leptos_router::{
     path,
 };
 
+pub mod browser;
 pub mod dataset;
 pub mod panic;
+pub mod storage;
 
 pub mod components;
 pub mod pages;
