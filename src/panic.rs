@@ -4,7 +4,8 @@
 use wasm_bindgen::JsCast;
 
 /// The message shown when the app has stopped. Progress lives in local storage and is not touched.
-pub const MESSAGE: &str = "Something went wrong and this page stopped working. Your reading progress and quiz \
+pub const MESSAGE: &str =
+    "Something went wrong and this page stopped working. Your reading progress and quiz \
                            answers are saved in this browser. Reload the page to continue.";
 
 /// Installs the hook. Safe to call more than once.
@@ -23,7 +24,9 @@ fn show_message() {
     if document.get_element_by_id("app-crashed").is_some() {
         return;
     }
-    let Ok(panel) = document.create_element("div") else { return };
+    let Ok(panel) = document.create_element("div") else {
+        return;
+    };
     panel.set_id("app-crashed");
     panel.set_class_name("crash");
     let _ = panel.set_attribute("role", "alert");

@@ -2,7 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use kamenev::App;
-use leptos::{mount::mount_to, prelude::*, task::tick};
+use leptos::{mount::mount_to, task::tick};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -37,7 +37,10 @@ async fn header_lists_every_section_and_marks_the_current_one() {
     let app = mount_app_at("/timeline");
     tick().await;
     let links = app.query_selector_all("nav[aria-label=Main] a").unwrap();
-    assert_eq!(links.length() as usize, kamenev::components::layout::SECTIONS.len());
+    assert_eq!(
+        links.length() as usize,
+        kamenev::components::layout::SECTIONS.len()
+    );
     assert_eq!(text_of(&app, "nav a[aria-current=page]"), "Timeline");
     assert_eq!(text_of(&app, "main h1"), "Timeline");
     app.remove();
@@ -48,9 +51,16 @@ async fn unknown_path_renders_not_found_with_the_path_as_text() {
     let app = mount_app_at("/nowhere/<b>bold</b>");
     tick().await;
     assert_eq!(text_of(&app, "main h1"), "Page not found");
-    let code = app.query_selector("[data-testid=not-found] code").unwrap().unwrap();
+    let code = app
+        .query_selector("[data-testid=not-found] code")
+        .unwrap()
+        .unwrap();
     assert!(code.text_content().unwrap().starts_with("/nowhere/"));
-    assert_eq!(code.children().length(), 0, "the path is shown as text, never parsed as markup");
+    assert_eq!(
+        code.children().length(),
+        0,
+        "the path is shown as text, never parsed as markup"
+    );
     app.remove();
 }
 
@@ -59,7 +69,10 @@ async fn chapter_contents_link_every_chapter() {
     let app = mount_app_at("/chapters");
     tick().await;
     let links = app.query_selector_all("ol.chapter-list a").unwrap();
-    assert_eq!(links.length() as usize, kamenev::dataset::DATA.chapters.len());
+    assert_eq!(
+        links.length() as usize,
+        kamenev::dataset::DATA.chapters.len()
+    );
     assert!(links.length() >= 7);
     app.remove();
 }
@@ -70,9 +83,15 @@ async fn chapter_page_shows_the_verbatim_paragraphs() {
     let app = mount_app_at(&format!("/chapters/{}", chapter.id));
     tick().await;
     assert_eq!(text_of(&app, "main h1"), chapter.title);
-    let first = kamenev::dataset::DATA.paragraph(chapter.paragraphs[0]).unwrap();
+    let first = kamenev::dataset::DATA
+        .paragraph(chapter.paragraphs[0])
+        .unwrap();
     let shown = text_of(&app, &format!("#{}", first.id));
-    assert!(shown.contains(&first.text[..60]), "paragraph {} is shown verbatim", first.id);
+    assert!(
+        shown.contains(&first.text[..60]),
+        "paragraph {} is shown verbatim",
+        first.id
+    );
     app.remove();
 }
 

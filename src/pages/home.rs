@@ -11,7 +11,11 @@ pub fn Home() -> impl IntoView {
     let chapters = dataset::DATA.chapters.len();
     let people = dataset::DATA.people.len();
     let events = dataset::DATA.events.len();
-    let sources = dataset::DATA.sources.iter().filter(|s| s.trial_1936).count();
+    let sources = dataset::DATA
+        .sources
+        .iter()
+        .filter(|s| s.trial_1936)
+        .count();
     view! {
         <Title text="" />
         <article class="page home">
