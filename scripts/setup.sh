@@ -6,7 +6,10 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+# Tools installed by `cargo install` go to $CARGO_INSTALL_ROOT/bin (default ~/.cargo/bin); binaryen's wasm-opt
+# comes from node_modules and must win over any other wasm-opt (Debian's is too old).
+export PATH="$ROOT/node_modules/.bin:${CARGO_INSTALL_ROOT:-$HOME/.cargo}/bin:$PATH"
+command -v cargo >/dev/null 2>&1 || export PATH="$PATH:$HOME/.cargo/bin"
 
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132"
