@@ -48,6 +48,17 @@ pub use model::*;
 
 include!(concat!(env!("OUT_DIR"), "/dataset.rs"));
 
+/// `text[start..end]`, computed at compile time: the generated data writes every quote as a slice of its paragraph's
+/// text, so the bytes are stored once. `build.rs` only emits ranges on `char` boundaries.
+const fn sub(text: &'static str, start: usize, end: usize) -> &'static str {
+    let (_, tail) = text.as_bytes().split_at(start);
+    let (bytes, _) = tail.split_at(end - start);
+    match core::str::from_utf8(bytes) {
+        Ok(slice) => slice,
+        Err(_) => panic!("a slice of the text must lie on char boundaries"),
+    }
+}
+
 /// A piece of a paragraph with uniform marking, produced by [`Dataset::segments`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Segment {
