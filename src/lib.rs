@@ -12,9 +12,15 @@ use leptos_router::{
 };
 
 pub mod browser;
+pub mod compare;
 pub mod dataset;
 pub mod panic;
+pub mod quiz;
+pub mod reading;
+pub mod schedule;
+pub mod search;
 pub mod storage;
+pub mod timeline;
 
 pub mod components;
 pub mod pages;
@@ -33,6 +39,7 @@ pub fn App() -> impl IntoView {
             <SkipLink />
             <SiteHeader />
             <main id="main" tabindex="-1">
+                <components::reading_state::ReadingSetup />
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::home::Home />
                     <Route path=path!("/chapters") view=pages::chapters::ChapterIndex />

@@ -547,9 +547,18 @@ fn generated_code_is_plain_literals() {
         !code.contains("|") && !code.contains("fn "),
         "no closures or functions in the data"
     );
-    assert!(code.contains("const T5: &str = "), "each paragraph's text is written once");
-    assert!(code.contains("text:T5,"), "the paragraph refers to its text constant");
-    assert!(code.contains("quote:sub(T"), "quotes are slices of their paragraph");
+    assert!(
+        code.contains("const T5: &str = "),
+        "each paragraph's text is written once"
+    );
+    assert!(
+        code.contains("text:T5,"),
+        "the paragraph refers to its text constant"
+    );
+    assert!(
+        code.contains("quote:sub(T"),
+        "quotes are slices of their paragraph"
+    );
 }
 
 // ----- the real data/ -----
