@@ -127,18 +127,21 @@ pub fn ReadingSetup() -> impl IntoView {
     let notices = reading.notices;
     view! {
         <div class="storage-notice-region" aria-live="polite">
-            <Show when=move || !notices.read().is_empty()>
-                <div class="storage-notice" data-testid="storage-notice">
-                    <ul class="plain-list">
-                        {move || {
-                            notices.get().into_iter().map(|notice| view! { <li>{notice}</li> }).collect_view()
-                        }}
-                    </ul>
-                    <button type="button" class="secondary" on:click=move |_| notices.set(Vec::new())>
-                        "Dismiss"
-                    </button>
-                </div>
-            </Show>
+            {move || {
+                (!notices.read().is_empty())
+                    .then(|| {
+                        view! {
+                            <div class="storage-notice" data-testid="storage-notice">
+                                <ul class="plain-list">
+                                    {notices.get().into_iter().map(|notice| view! { <li>{notice}</li> }).collect_view()}
+                                </ul>
+                                <button type="button" class="secondary" on:click=move |_| notices.set(Vec::new())>
+                                    "Dismiss"
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
         </div>
     }
 }

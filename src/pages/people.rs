@@ -8,6 +8,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::dataset::{Paragraph, ParagraphKind, Person, DATA};
+use crate::pages::sources::facts;
 use crate::reading::links::{note_href, paragraph_href};
 use crate::reading::people::{
     group_people, matches, mention_snippet, position_dates, positions_in_order,
@@ -165,6 +166,28 @@ fn in_context(paragraph: &str) -> impl IntoView {
     })
 }
 
+/// A titled list of dated items (date, what, the paragraph it rests on); nothing when empty.
+fn dated_list(title: &'static str, items: Vec<(String, String, &'static str)>) -> impl IntoView {
+    (!items.is_empty()).then(|| {
+        let items = items
+            .into_iter()
+            .map(|(date, what, paragraph)| {
+                view! {
+                    <li>
+                        <span class="position-list__date">{date}</span>
+                        {what}
+                        {in_context(paragraph)}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h2>{title}</h2>
+            <ol class="position-list">{items}</ol>
+        }
+    })
+}
+
 fn person_view(person: &'static Person) -> impl IntoView {
     let positions = positions_in_order(DATA.positions_of(person.id));
     let events: Vec<_> = DATA.events_of(person.id).collect();
@@ -203,21 +226,15 @@ fn person_view(person: &'static Person) -> impl IntoView {
             <p class="meta"><a href="/people">"People"</a></p>
             <h1>{person.name}</h1>
             <p class="lede">{person.role}</p>
-            <dl class="facts">
-                <div>
-                    <dt>"Faction in 1903"</dt>
-                    <dd>{faction}</dd>
-                </div>
-                {(!other_names.is_empty())
-                    .then(|| view! { <div><dt>"Also called in the text"</dt><dd>{other_names.join(", ")}</dd></div> })}
-                <div>
-                    <dt>"First mentioned"</dt>
-                    <dd>
-                        {DATA.paragraph(person.paragraph).map(place_of)}
-                        {in_context(person.paragraph)}
-                    </dd>
-                </div>
-            </dl>
+            {facts(
+                [
+                    Some(("Faction in 1903", faction.to_string())),
+                    (!other_names.is_empty()).then(|| ("Also called in the text", other_names.join(", "))),
+                    DATA.paragraph(person.paragraph).map(|p| ("First mentioned", place_of(p))),
+                ]
+                .into_iter()
+                .flatten(),
+            )}
             {(!notes.is_empty())
                 .then(|| {
                     view! {
@@ -239,58 +256,31 @@ fn person_view(person: &'static Person) -> impl IntoView {
                         </p>
                     }
                 })}
-            {(!positions.is_empty())
-                .then(|| {
-                    view! {
-                        <h2>"Positions over time"</h2>
-                        <ol class="position-list">
-                            {positions
-                                .iter()
-                                .map(|position| {
-                                    let dates = position_dates(position)
-                                        .or_else(|| position.date_text.map(str::to_string))
-                                        .unwrap_or_else(|| "Date not given".to_string());
-                                    view! {
-                                        <li>
-                                            <span class="position-list__date">{dates}</span>
-                                            <span class="position-list__what">
-                                                {position.position}
-                                                <span class="meta">" · " {position.kind.label()}</span>
-                                                {in_context(position.paragraph)}
-                                            </span>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
-                        </ol>
-                    }
-                })}
-            {(!events.is_empty())
-                .then(|| {
-                    view! {
-                        <h2>"Events"</h2>
-                        <ol class="position-list">
-                            {events
-                                .iter()
-                                .map(|event| {
-                                    let date = event.timeline_date().to_string();
-                                    let text_date = event
-                                        .corrected_date
-                                        .map(|_| format!(" (the text says {})", event.date_text));
-                                    view! {
-                                        <li>
-                                            <span class="position-list__date">{date} {text_date}</span>
-                                            <span class="position-list__what">
-                                                {event.title}
-                                                {in_context(event.paragraph)}
-                                            </span>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
-                        </ol>
-                    }
-                })}
+            {dated_list(
+                "Positions over time",
+                positions
+                    .iter()
+                    .map(|position| {
+                        let dates = position_dates(position)
+                            .or_else(|| position.date_text.map(str::to_string))
+                            .unwrap_or_else(|| "Date not given".to_string());
+                        (dates, format!("{} · {}", position.position, position.kind.label()), position.paragraph)
+                    })
+                    .collect(),
+            )}
+            {dated_list(
+                "Events",
+                events
+                    .iter()
+                    .map(|event| {
+                        let mut date = event.timeline_date().to_string();
+                        if event.corrected_date.is_some() {
+                            date.push_str(&format!(" (the text says {})", event.date_text));
+                        }
+                        (date, event.title.to_string(), event.paragraph)
+                    })
+                    .collect(),
+            )}
             <h2>
                 {match mentions.len() {
                     1 => "Mentioned in 1 paragraph".to_string(),

@@ -1,6 +1,7 @@
 //! Reading preferences: text size, line spacing and colours, applied at once and saved in this browser; and the
 //! reading progress, which the reader can clear.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -131,10 +132,27 @@ pub fn Settings() -> impl IntoView {
                     {move || read.get()} " of " {total} " chapters read. "
                     <a href="/chapters">"See the chapters"</a>
                 </p>
-                <Show
-                    when=move || confirming.get()
-                    fallback=move || {
-                        view! {
+                {move || {
+                    if confirming.get() {
+                        Either::Left(view! {
+                            <p>"Mark every chapter as not read?"</p>
+                            <div class="button-row">
+                                <button type="button" on:click=move |_| {
+                                    let saved = reading.reset_progress();
+                                    confirming.set(false);
+                                    status.set(if saved {
+                                        "Reading progress forgotten.".into()
+                                    } else {
+                                        "Reading progress cleared, but not saved in this browser.".into()
+                                    });
+                                }>"Yes, forget it"</button>
+                                <button type="button" class="secondary" on:click=move |_| confirming.set(false)>
+                                    "Cancel"
+                                </button>
+                            </div>
+                        })
+                    } else {
+                        Either::Right(view! {
                             <button
                                 type="button"
                                 class="secondary"
@@ -143,26 +161,9 @@ pub fn Settings() -> impl IntoView {
                             >
                                 "Forget reading progress"
                             </button>
-                        }
+                        })
                     }
-                >
-                    <p>"Mark every chapter as not read?"</p>
-                    <div class="button-row">
-                        <button
-                            type="button"
-                            on:click=move |_| {
-                                let saved = reading.reset_progress();
-                                confirming.set(false);
-                                status.set(if saved { "Reading progress forgotten.".into() } else { "Reading progress cleared, but not saved in this browser.".into() });
-                            }
-                        >
-                            "Yes, forget it"
-                        </button>
-                        <button type="button" class="secondary" on:click=move |_| confirming.set(false)>
-                            "Cancel"
-                        </button>
-                    </div>
-                </Show>
+                }}
             </section>
         </article>
     }

@@ -56,6 +56,15 @@ pub fn SourcePage() -> impl IntoView {
     }
 }
 
+/// A list of facts, label and value, as a `<dl>` of cards (one view type for every fact on every page).
+pub fn facts(items: impl IntoIterator<Item = (&'static str, String)>) -> impl IntoView {
+    let items = items
+        .into_iter()
+        .map(|(label, value)| view! { <div><dt>{label}</dt><dd>{value}</dd></div> })
+        .collect_view();
+    view! { <dl class="facts">{items}</dl> }
+}
+
 fn yes_no(value: bool) -> &'static str {
     if value {
         "Yes"
@@ -106,34 +115,22 @@ fn source_view(source: &'static Source, open: OpenPanels) -> impl IntoView {
         <article class="page reading source-page">
             <p class="meta">"Primary source " {number} " of " {count}</p>
             <h1>{title}</h1>
-            <dl class="facts">
-                <div>
-                    <dt>"Author"</dt>
-                    <dd>{author}</dd>
-                </div>
-                <div>
-                    <dt>"Work"</dt>
-                    <dd><cite>{source.work}</cite></dd>
-                </div>
-                {source
-                    .written_text
-                    .map(|written| view! { <div><dt>"Written"</dt><dd>{written}</dd></div> })}
-                {source
-                    .published
-                    .map(|published| {
-                        let shown = source.published_text.map(str::to_string).unwrap_or_else(|| published.to_string());
-                        view! { <div><dt>"Published"</dt><dd>{shown}</dd></div> }
-                    })}
-                <div>
-                    <dt>"Kind of source"</dt>
-                    <dd>{source.kind.label()}</dd>
-                </div>
-                {source.place.map(|place| view! { <div><dt>"Written in"</dt><dd>{place}</dd></div> })}
-                <div>
-                    <dt>"Eyewitness"</dt>
-                    <dd>{yes_no(source.first_hand)}</dd>
-                </div>
-            </dl>
+            {facts(
+                [
+                    Some(("Author", source.author.to_string())),
+                    Some(("Work", source.work.to_string())),
+                    source.written_text.map(|w| ("Written", w.to_string())),
+                    source
+                        .published
+                        .map(|p| ("Published", source.published_text.map_or_else(|| p.to_string(), str::to_string))),
+                    Some(("Kind of source", source.kind.label().to_string())),
+                    source.place.map(|place| ("Written in", place.to_string())),
+                    Some(("Eyewitness", yes_no(source.first_hand).to_string())),
+                ]
+                .into_iter()
+                .flatten(),
+            )}
+            {author}
             {source.description.map(|d| view! { <p class="source-description">{d}</p> })}
             {(!quoting.is_empty())
                 .then(|| {

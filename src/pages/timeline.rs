@@ -51,15 +51,16 @@ pub fn Timeline() -> impl IntoView {
                 "Every dated event in the text, in date order. Where the text gets a date wrong, the event is "
                 "placed at the corrected date and the text’s own date is shown beside it."
             </p>
-            <EventsSection filter=filter go=go />
-            <LanesSection filter=filter go=go />
+            {events_section(filter, go)}
+            {lanes_section(filter, go)}
         </article>
     }
 }
 
 /// The filters and the events, grouped by period.
-#[component]
-fn EventsSection(filter: Memo<Filter>, go: Callback<Filter>) -> impl IntoView {
+fn events_section(filter: Memo<Filter>, go: Callback<Filter>) -> impl IntoView {
+    // The options' `selected` attributes give the choice on arrival; `prop:value` follows later URL changes.
+    let initial = filter.get_untracked();
     let total = DATA.events.len();
     let shown = Memo::new(move |_| filter.with(|f| count(&DATA, f)));
     let on_person = move |ev: leptos::ev::Event| {
@@ -86,7 +87,7 @@ fn EventsSection(filter: Memo<Filter>, go: Callback<Filter>) -> impl IntoView {
                         on:change=on_person
                         prop:value=move || filter.with(|f| f.person.unwrap_or("").to_string())
                     >
-                        <option value="" selected=move || filter.with(|f| f.person.is_none())>
+                        <option value="" selected=initial.person.is_none()>
                             {format!("Everyone ({total})")}
                         </option>
                         {people_in_events(&DATA)
@@ -94,7 +95,7 @@ fn EventsSection(filter: Memo<Filter>, go: Callback<Filter>) -> impl IntoView {
                             .map(|(person, n)| {
                                 let id = person.id;
                                 view! {
-                                    <option value=id selected=move || filter.with(|f| f.person == Some(id))>
+                                    <option value=id selected=initial.person == Some(id)>
                                         {format!("{} ({n})", person.name)}
                                     </option>
                                 }
@@ -109,9 +110,15 @@ fn EventsSection(filter: Memo<Filter>, go: Callback<Filter>) -> impl IntoView {
                         {EventKind::ALL.iter().map(|&kind| kind_checkbox(kind, filter, go)).collect_view()}
                     </ul>
                 </fieldset>
-                <Show when=move || filter.with(Filter::is_filtering)>
-                    <button type="button" class="secondary" on:click=clear>"Clear filters"</button>
-                </Show>
+                {move || {
+                    filter.with(Filter::is_filtering).then(|| {
+                        view! {
+                            <button type="button" class="secondary" on:click=clear>
+                                "Clear filters"
+                            </button>
+                        }
+                    })
+                }}
             </form>
             <p role="status" class="timeline-status" data-testid="timeline-status">
                 {move || summary(shown.get(), total)}
@@ -160,7 +167,7 @@ fn kind_checkbox(kind: EventKind, filter: Memo<Filter>, go: Callback<Filter>) ->
                 type="checkbox"
                 id=id
                 value=kind.keyword()
-                checked=move || filter.with(|f| f.kinds.contains(&kind))
+                checked=filter.with_untracked(|f| f.kinds.contains(&kind))
                 prop:checked=move || filter.with(|f| f.kinds.contains(&kind))
                 on:change=on_change
             />
@@ -221,13 +228,13 @@ fn entry_view(entry: Entry) -> impl IntoView {
 }
 
 /// Kamenev's positions as lanes over the years, and the year picker.
-#[component]
-fn LanesSection(filter: Memo<Filter>, go: Callback<Filter>) -> impl IntoView {
+fn lanes_section(filter: Memo<Filter>, go: Callback<Filter>) -> impl IntoView {
     let lanes = lanes(&DATA, LANE_PERSON);
     let (first, last) = year_span(&lanes).unwrap_or((*LIFE_YEARS.start(), *LIFE_YEARS.end()));
     // One spare column after the last year, for a dashed open end.
     let years = last - first + 2;
     let year = Memo::new(move |_| filter.with(|f| f.year));
+    let initial = year.get_untracked();
     let on_year = move |ev: leptos::ev::Event| {
         let mut next = filter.get_untracked();
         next.year = event_target_value(&ev)
@@ -253,11 +260,11 @@ fn LanesSection(filter: Memo<Filter>, go: Callback<Filter>) -> impl IntoView {
                     on:change=on_year
                     prop:value=move || year.get().map_or_else(String::new, |y| y.to_string())
                 >
-                    <option value="" selected=move || year.get().is_none()>"Choose a year"</option>
+                    <option value="" selected=initial.is_none()>"Choose a year"</option>
                     {LIFE_YEARS
                         .map(|y| {
                             view! {
-                                <option value=y.to_string() selected=move || year.get() == Some(y)>
+                                <option value=y.to_string() selected=initial == Some(y)>
                                     {y.to_string()}
                                 </option>
                             }
@@ -343,8 +350,8 @@ fn bar_view(bar: Bar, first: u16, year: Memo<Option<u16>>) -> impl IntoView {
             .is_some_and(|y| (first_year..=last_year).contains(&y))
     };
     let marker = move || {
-        year.get().filter(|y| (first..first + 200).contains(y)).map(|y| {
-            view! { <span class="lane-marker" style=format!("--at: {}", y.saturating_sub(first) + 1)></span> }
+        year.get().filter(|y| *y >= first).map(|y| {
+            view! { <span class="lane-marker" style=format!("--at: {}", y - first + 1)></span> }
         })
     };
     view! {
@@ -366,42 +373,27 @@ fn bar_view(bar: Bar, first: u16, year: Memo<Option<u16>>) -> impl IntoView {
     }
 }
 
+/// A titled list of positions with their dates, or nothing when there are none.
+fn bar_list(title: &'static str, bars: Vec<Bar>) -> Option<impl IntoView> {
+    (!bars.is_empty()).then(|| {
+        view! {
+            <h4>{title}</h4>
+            <ul>
+                {bars
+                    .into_iter()
+                    .map(|b| view! { <li>{position_link(b.position)} " (" {b.dates} ")"</li> })
+                    .collect_view()}
+            </ul>
+        }
+    })
+}
+
 /// Everything the text says Kamenev was doing in one year.
 fn year_view(year: u16) -> impl IntoView {
     let view_of = in_year(&DATA, LANE_PERSON, year);
-    if view_of.is_empty() {
-        return view! {
-            <div class="year-view">
-                <h3>{format!("In {year}")}</h3>
-                <p>"The text says nothing about Kamenev in this year. Try another, or read the events above."</p>
-            </div>
-        }
-        .into_any();
-    }
-    let positions = (!view_of.positions.is_empty()).then(|| {
-        view! {
-            <h4>"Positions"</h4>
-            <ul>
-                {view_of
-                    .positions
-                    .iter()
-                    .map(|b| view! { <li>{position_link(b.position)} " (" {b.dates.clone()} ")"</li> })
-                    .collect_view()}
-            </ul>
-        }
-    });
-    let maybe = (!view_of.maybe_still.is_empty()).then(|| {
-        view! {
-            <h4>"Taken up earlier: the text does not say when these ended"</h4>
-            <ul>
-                {view_of
-                    .maybe_still
-                    .iter()
-                    .map(|b| view! { <li>{position_link(b.position)} " (" {b.dates.clone()} ")"</li> })
-                    .collect_view()}
-            </ul>
-        }
-    });
+    let nothing = view_of.is_empty().then_some(
+        "The text says nothing about Kamenev in this year. Try another, or read the events above.",
+    );
     let events = (!view_of.events.is_empty()).then(|| {
         view! {
             <h4>"Events"</h4>
@@ -421,10 +413,10 @@ fn year_view(year: u16) -> impl IntoView {
     view! {
         <div class="year-view">
             <h3>{format!("In {year}")}</h3>
-            {positions}
-            {maybe}
+            {nothing.map(|text| view! { <p>{text}</p> })}
+            {bar_list("Positions", view_of.positions)}
+            {bar_list("Taken up earlier: the text does not say when these ended", view_of.maybe_still)}
             {events}
         </div>
     }
-    .into_any()
 }

@@ -12,8 +12,6 @@
 //!
 //! Reads the dataset; never touches the browser.
 
-use std::collections::{BTreeSet, HashMap};
-
 use crate::dataset::{Dataset, ParagraphKind};
 
 use super::fold::words;
@@ -98,8 +96,8 @@ pub struct SearchIndex {
     pub(crate) postings: Vec<Vec<(u32, u32)>>,
     /// For each entity: every occurrence of any of its forms.
     pub(crate) occurrences: Vec<Vec<Occurrence>>,
-    /// For each word of three letters or more that is part of some entity's form: those entities.
-    pub(crate) word_entities: HashMap<u32, Vec<u32>>,
+    /// For each word: the entities with a form containing it (only for words of three letters or more).
+    pub(crate) word_entities: Vec<Vec<u32>>,
 }
 
 /// A document before its words are numbered.
@@ -122,7 +120,7 @@ impl SearchIndex {
         let drafts = drafts(data);
         let entity_forms = entity_forms(data);
 
-        let mut all_words: BTreeSet<String> = BTreeSet::new();
+        let mut all_words: Vec<String> = Vec::new();
         let mut worded = Vec::with_capacity(drafts.len());
         for draft in drafts {
             let title_words = if draft.title_searchable {
@@ -131,11 +129,12 @@ impl SearchIndex {
                 Vec::new()
             };
             let body_words = words(&draft.body);
-            for word in title_words.iter().chain(&body_words) {
-                if !all_words.contains(&word.folded) {
-                    all_words.insert(word.folded.clone());
-                }
-            }
+            all_words.extend(
+                title_words
+                    .iter()
+                    .chain(&body_words)
+                    .map(|w| w.folded.clone()),
+            );
             worded.push((draft, title_words, body_words));
         }
         let folded_forms: Vec<Vec<Vec<String>>> = entity_forms
@@ -156,7 +155,9 @@ impl SearchIndex {
         for form in folded_forms.iter().flatten() {
             all_words.extend(form.iter().cloned());
         }
-        let vocab: Vec<String> = all_words.into_iter().collect();
+        all_words.sort_unstable();
+        all_words.dedup();
+        let vocab = all_words;
         let number = |word: &str| {
             vocab
                 .binary_search_by(|v| v.as_str().cmp(word))
@@ -198,18 +199,18 @@ impl SearchIndex {
                     .collect()
             })
             .collect();
-        let mut word_entities: HashMap<u32, Vec<u32>> = HashMap::new();
+        let mut word_entities: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
         for (entity, forms) in entities.iter().enumerate() {
             for &term in forms.iter().flatten() {
                 if vocab[term as usize].chars().count() >= MIN_ENTITY_WORD {
-                    let list = word_entities.entry(term).or_default();
+                    let list = &mut word_entities[term as usize];
                     if !list.contains(&(entity as u32)) {
                         list.push(entity as u32);
                     }
                 }
             }
         }
-        let occurrences = find_occurrences(&docs, &entities);
+        let occurrences = find_occurrences(&docs, &entities, vocab.len());
 
         SearchIndex {
             docs,
@@ -228,18 +229,19 @@ impl SearchIndex {
 
 /// Every occurrence of every form of every entity, per entity. Where forms of one entity overlap ("Lev Kamenev"
 /// and "Kamenev"), the longest wins. Occurrences never cross from a title into a body.
-fn find_occurrences(docs: &[Doc], entities: &[Vec<Vec<u32>>]) -> Vec<Vec<Occurrence>> {
-    // First word of a form -> (entity, form), longest forms first.
-    let mut starts: HashMap<u32, Vec<(u32, &[u32])>> = HashMap::new();
+fn find_occurrences(
+    docs: &[Doc],
+    entities: &[Vec<Vec<u32>>],
+    vocabulary: usize,
+) -> Vec<Vec<Occurrence>> {
+    // For each word: the forms that begin with it, as (entity, form), longest forms first.
+    let mut starts: Vec<Vec<(u32, &[u32])>> = vec![Vec::new(); vocabulary];
     for (entity, forms) in entities.iter().enumerate() {
         for form in forms {
-            starts
-                .entry(form[0])
-                .or_default()
-                .push((entity as u32, form.as_slice()));
+            starts[form[0] as usize].push((entity as u32, form.as_slice()));
         }
     }
-    for list in starts.values_mut() {
+    for list in starts.iter_mut() {
         list.sort_by_key(|(entity, form)| (std::cmp::Reverse(form.len()), *entity));
     }
     let mut found: Vec<Vec<Occurrence>> = vec![Vec::new(); entities.len()];
@@ -252,10 +254,7 @@ fn find_occurrences(docs: &[Doc], entities: &[Vec<Vec<u32>>]) -> Vec<Vec<Occurre
         for region in regions {
             let words = &terms[region.clone()];
             for at in 0..words.len() {
-                let Some(candidates) = starts.get(&words[at]) else {
-                    continue;
-                };
-                for &(entity, form) in candidates {
+                for &(entity, form) in &starts[words[at] as usize] {
                     if !words[at..].starts_with(form) {
                         continue;
                     }

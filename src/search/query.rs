@@ -189,7 +189,7 @@ impl SearchIndex {
                     continue;
                 }
                 let entity_quality = quality.min(Quality::Related);
-                for &entity in self.word_entities.get(&term).into_iter().flatten() {
+                for &entity in &self.word_entities[term as usize] {
                     match entities.iter_mut().find(|(e, _)| *e == entity) {
                         Some((_, q)) => *q = (*q).max(entity_quality),
                         None => entities.push((entity, entity_quality)),

@@ -53,7 +53,7 @@ pub fn matrix_view(
         <section class="compare-view" aria-labelledby="view-heading">
             <h2 id="view-heading">"Claims matrix"</h2>
             <p class="view-intro">
-                "Each row is a question the accounts disagree on; each column is an account. A cell says whether the account asserts, denies or doubts the claim, or is silent on it. Choose a cell to read the words behind it. In the table, the arrow keys move from cell to cell."
+                "Each row is a question the accounts disagree on; each column is an account. A cell says whether the account asserts, denies or doubts the claim, or is silent on it. Choose a cell to read the words behind it. In the table, the arrow keys move from cell to cell; on a narrow screen the table scrolls sideways."
             </p>
             <div class="matrix-controls">
                 <label for="compare-sort">"Order the accounts by"</label>
@@ -194,7 +194,9 @@ fn table_view(
     view! {
         <div class="matrix-wrap" role="region" aria-labelledby="matrix-caption">
             <table class="matrix" data-testid="matrix">
-                <caption id="matrix-caption">{caption}</caption>
+                <caption id="matrix-caption">
+                    <span class="matrix__caption">{caption}</span>
+                </caption>
                 <thead>
                     <tr>
                         <th scope="col" class="matrix__corner">"Question"</th>

@@ -294,15 +294,18 @@ fn rating_view(
         })
         .collect_view();
     let reason_id = format!("reason-{id}");
+    let name = compare::label(source, all);
     view! {
         <li>
             <fieldset class="rating" data-testid="rating" data-source=id>
                 <legend>
-                    <span class="rating__name">{compare::label(source, all)}</span>
+                    <span class="rating__name">{name.clone()}</span>
                     <span class="rating__facts">{format!(" ({}, {})", role(source.kind), date_text(source))}</span>
                 </legend>
                 <div class="rating__levels">{levels}</div>
-                <label for=reason_id.clone()>"Why?"</label>
+                <label for=reason_id.clone()>
+                    "Why?" <span class="visually-hidden">{format!(" Your reason for rating {name}")}</span>
+                </label>
                 <textarea
                     id=reason_id
                     rows="2"
