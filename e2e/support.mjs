@@ -39,6 +39,10 @@ export async function start(dir = DIST) {
     const page = await context.newPage();
     if (options.viewport) await page.setViewportSize(options.viewport);
     page.on("pageerror", (err) => errors.push(String(err)));
+    // The bundle carries a strict Content-Security-Policy: anything it blocks is a failure of the page.
+    page.on("console", (msg) => {
+      if (msg.type() === "error" && /Content Security Policy/i.test(msg.text())) errors.push(`CSP: ${msg.text()}`);
+    });
     return page;
   }
   async function close() {

@@ -48,3 +48,27 @@ impl Store for LocalStore {
         self.storage()?.remove_item(key).map_err(to_error)
     }
 }
+
+/// Registers the offline service worker (`/sw.js`, written by `scripts/postbuild.mjs` into every build) so the
+/// app works without a network after the first visit. Where service workers are unavailable (an insecure origin,
+/// a private window that refuses them) the app simply stays online-only: the failure is logged, never shown.
+pub fn register_service_worker() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let navigator = window.navigator();
+    // `navigator.serviceWorker` is undefined outside secure contexts: check before touching it.
+    let has_worker = js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false);
+    if !has_worker {
+        return;
+    }
+    let promise = navigator.service_worker().register("/sw.js");
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(error) = wasm_bindgen_futures::JsFuture::from(promise).await {
+            web_sys::console::warn_2(
+                &"The offline service worker was not registered:".into(),
+                &error,
+            );
+        }
+    });
+}

@@ -71,4 +71,5 @@ pub fn mount() {
         boot.remove();
     }
     leptos::mount::mount_to_body(App);
+    browser::register_service_worker();
 }
