@@ -68,7 +68,8 @@ export async function serve(dir, port = 0) {
       let path = await fileFor(urlPath);
       let status = 200;
       if (!path) {
-        if (extname(urlPath) && extname(urlPath) !== ".html") {
+        // A missing asset (a known file type) is a 404; anything else is a client-side route, even with a dot in it.
+        if (TYPES[extname(urlPath)] && extname(urlPath) !== ".html") {
           res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Not found\n");
           return;
         }
