@@ -221,6 +221,8 @@ test("the answer key filters by chapter and type and is reachable from the quiz 
   await page.waitForURL(/\/quiz\/answers$/);
   const all = await page.locator("[data-testid=quiz-key-count]").innerText();
   const [, total] = all.match(/^(\d+) of (\d+) questions\.$/);
+  // The key appears a chapter at a time; all of it is there shortly after.
+  await page.waitForFunction((n) => document.querySelectorAll(".quiz-key__item").length === n, Number(total));
   await page.locator("#key-chapter").selectOption("trial-1936");
   await page.locator("#key-type").selectOption("position");
   await page.getByRole("button", { name: "Show these questions" }).click();

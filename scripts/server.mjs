@@ -40,6 +40,9 @@ export async function serve(dir, port = 0) {
     return entry;
   }
 
+  /** What fileFor returns for a path that would leave the served folder ("/../"). */
+  const OUTSIDE = Symbol("outside");
+
   async function fileFor(urlPath) {
     let decoded;
     try {
@@ -48,7 +51,7 @@ export async function serve(dir, port = 0) {
       return null;
     }
     const candidate = normalize(join(root, decoded));
-    if (candidate !== root && !candidate.startsWith(root + sep)) return null;
+    if (candidate !== root && !candidate.startsWith(root + sep)) return OUTSIDE;
     try {
       const info = await stat(candidate);
       if (info.isFile()) return candidate;
@@ -67,6 +70,10 @@ export async function serve(dir, port = 0) {
       const urlPath = new URL(req.url, "http://localhost").pathname;
       let path = await fileFor(urlPath);
       let status = 200;
+      if (path === OUTSIDE) {
+        res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Not found\n");
+        return;
+      }
       if (!path) {
         // A missing asset (a known file type) is a 404; anything else is a client-side route, even with a dot in it.
         if (TYPES[extname(urlPath)] && extname(urlPath) !== ".html") {

@@ -69,9 +69,6 @@ pub fn AnswerKey() -> impl IntoView {
             },
         );
     };
-    let print = |_| {
-        let _ = window().print();
-    };
     let shown = Memo::new(move |_| {
         let (c, k) = (chapter_param.get(), kind_param.get());
         bank()
@@ -82,6 +79,37 @@ pub fn AnswerKey() -> impl IntoView {
             .map(|(i, _)| i)
             .collect::<Vec<usize>>()
     });
+    // The shown questions grouped by chapter, in chapter order.
+    let sections = Memo::new(move |_| {
+        shown.with(|shown| {
+            chapter_keys(&DATA)
+                .into_iter()
+                .filter_map(|key| {
+                    let here: Vec<usize> =
+                        shown.iter().copied().filter(|&i| bank().questions[i].chapter == key).collect();
+                    (!here.is_empty()).then_some((key, here))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    // The whole bank is hundreds of entries: show the first chapter at once and one more per frame, so the page
+    // answers input while the rest appears. Printing shows everything first.
+    let revealed = RwSignal::new(1usize);
+    Effect::new(move |_| {
+        sections.track();
+        revealed.set(1);
+    });
+    Effect::new(move |_| {
+        if revealed.get() < sections.with(Vec::len) {
+            request_animation_frame(move || revealed.update(|n| *n += 1));
+        }
+    });
+    let print = move |_| {
+        revealed.set(usize::MAX);
+        request_animation_frame(|| {
+            let _ = window().print();
+        });
+    };
     view! {
         <Title text="Quiz: answer key" />
         <article class="page quiz-page quiz-answers">
@@ -101,28 +129,22 @@ pub fn AnswerKey() -> impl IntoView {
             <p role="status" data-testid="quiz-key-count">
                 {move || format!("{} of {} questions.", shown.with(Vec::len), bank().questions.len())}
             </p>
-            {move || {
-                let shown = shown.get();
-                chapter_keys(&DATA)
-                    .into_iter()
-                    .filter_map(|key| {
-                        let here: Vec<usize> =
-                            shown.iter().copied().filter(|&i| bank().questions[i].chapter == key).collect();
-                        (!here.is_empty()).then(|| {
-                            let heading = format!("key-{key}");
-                            let labelled = heading.clone();
-                            view! {
-                                <section class="quiz-key__chapter" aria-labelledby=labelled>
-                                    <h2 id=heading>{crate::quiz::chapter_label(&DATA, key)}</h2>
-                                    <ol class="quiz-key">
-                                        {here.into_iter().map(|i| key_entry(&bank().questions[i])).collect_view()}
-                                    </ol>
-                                </section>
-                            }
-                        })
-                    })
-                    .collect_view()
-            }}
+            <For
+                each=move || sections.get().into_iter().take(revealed.get())
+                key=|(key, here)| (*key, here.clone())
+                children=|(key, here)| {
+                    let heading = format!("key-{key}");
+                    let labelled = heading.clone();
+                    view! {
+                        <section class="quiz-key__chapter" aria-labelledby=labelled>
+                            <h2 id=heading>{crate::quiz::chapter_label(&DATA, key)}</h2>
+                            <ol class="quiz-key">
+                                {here.into_iter().map(|i| key_entry(&bank().questions[i])).collect_view()}
+                            </ol>
+                        </section>
+                    }
+                }
+            />
         </article>
     }
 }
