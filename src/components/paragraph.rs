@@ -34,6 +34,15 @@ impl OpenPanels {
         }
     }
 
+    /// Closes panel `id`; returns whether it was open.
+    pub fn close(&self, id: &str) -> bool {
+        let was_open = self.0.read_untracked().iter().any(|open| open == id);
+        if was_open {
+            self.0.update(|open| open.retain(|o| o != id));
+        }
+        was_open
+    }
+
     /// Closes every panel.
     pub fn close_all(&self) {
         if !self.0.read_untracked().is_empty() {
@@ -151,6 +160,23 @@ fn inner_view(piece: Piece, open: OpenPanels) -> impl IntoView {
     }
 }
 
+/// Escape on a disclosure's button or anywhere in its open panel closes the panel and puts focus back on the
+/// button, so a keyboard user is never left inside a panel that has gone.
+fn close_on_escape(
+    open: OpenPanels,
+    id: String,
+    button: NodeRef<leptos::html::Button>,
+) -> impl Fn(leptos::ev::KeyboardEvent) + Clone + 'static {
+    move |ev| {
+        if ev.key() == "Escape" && open.close(&id) {
+            ev.prevent_default();
+            if let Some(button) = button.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    }
+}
+
 fn term_view(
     text: &'static str,
     term: &'static str,
@@ -168,6 +194,8 @@ fn term_view(
         let id = id.clone();
         move |_| open.toggle(&id)
     };
+    let button = NodeRef::<leptos::html::Button>::new();
+    let escape = close_on_escape(open, id.clone(), button);
     let named = people
         .into_iter()
         .filter_map(|p| DATA.person(p))
@@ -185,10 +213,17 @@ fn term_view(
             aria-controls=id.clone()
             aria-describedby=TERM_HINT
             on:click=toggle
+            on:keydown=escape.clone()
+            node_ref=button
         >
             {text}
         </button>
-        <span class="term-def" id=id.clone() hidden=move || !open.is_open(&id)>
+        <span
+            class="term-def"
+            id=id.clone()
+            hidden=move || !open.is_open(&id)
+            on:keydown=escape
+        >
             <dfn>{name}</dfn>
             ": "
             {definition}
@@ -218,6 +253,8 @@ fn note_view(note: &'static str, panel: String, open: OpenPanels) -> Option<impl
         let panel = panel.clone();
         move |_| open.toggle(&panel)
     };
+    let button = NodeRef::<leptos::html::Button>::new();
+    let escape = close_on_escape(open, panel.clone(), button);
     let severity = found.severity;
     let references = found
         .references
@@ -242,6 +279,8 @@ fn note_view(note: &'static str, panel: String, open: OpenPanels) -> Option<impl
             aria-expanded=move || if expanded() { "true" } else { "false" }
             aria-controls=panel.clone()
             on:click=toggle
+            on:keydown=escape.clone()
+            node_ref=button
         >
             "Note"
             <span class="visually-hidden">": " {found.title}</span>
@@ -252,6 +291,7 @@ fn note_view(note: &'static str, panel: String, open: OpenPanels) -> Option<impl
             role="group"
             aria-labelledby=title_id.clone()
             hidden=move || !open.is_open(&panel)
+            on:keydown=escape
         >
             <span class="note-panel__head">
                 <span class=format!("severity severity--{}", severity.keyword())>

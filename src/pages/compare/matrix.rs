@@ -109,6 +109,23 @@ fn focus_cell(position: (usize, usize)) {
     }
 }
 
+/// Scrolls a cell focused from the keyboard fully into the table's frame. The browser leaves a cell that is partly
+/// in view where it is, perhaps under the sticky question column; scrolling "nearest" moves it no further than
+/// needed and keeps clear of the column (the frame's `scroll-padding-left` in `compare.css`). A cell focused by a
+/// click is left alone, so the table never moves under the pointer.
+fn reveal_cell(ev: leptos::ev::FocusEvent) {
+    let cell = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .filter(|cell| cell.matches(":focus-visible").unwrap_or(false));
+    if let Some(cell) = cell {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+        cell.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
 fn table_view(
     matrix: Memo<Matrix>,
     sort: Memo<SortKey>,
@@ -170,7 +187,10 @@ fn table_view(
                                     focus.set(position);
                                     selected.set(Some(position));
                                 }
-                                on:focus=move |_| focus.set(position)
+                                on:focus=move |ev| {
+                                    focus.set(position);
+                                    reveal_cell(ev);
+                                }
                                 on:keydown=keydown
                             >
                                 <span class="matrix__symbol" aria-hidden="true">{stance_symbol(stance)}</span>

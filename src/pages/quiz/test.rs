@@ -10,7 +10,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use super::question::{first_control, Evidence, Feedback, QuestionForm};
+use super::question::{first_control, Evidence, Feedback, QuestionForm, QUESTION_HEADING};
 use super::store::{focus_soon, not_a_shortcut, now, on_a_control, Saved, SavedNotice};
 use super::{ChapterSelect, TypeSelect};
 use crate::dataset::DATA;
@@ -80,6 +80,8 @@ fn SetUp() -> impl IntoView {
                     &format!("/quiz/test?{}", spec.query()),
                     NavigateOptions::default(),
                 );
+                // The form (and the button that had focus) is replaced by the first question: start there.
+                focus_soon(QUESTION_HEADING);
             }
             Err(problem) => error.set(Some(problem.to_string())),
         }
