@@ -108,33 +108,55 @@ impl Card {
 /// The interval from which a card counts as mature (as in Anki).
 pub const MATURE_DAYS: i64 = 21;
 
+/// The range of stability (days) the scheduler works in, as in the reference FSRS implementations. Without it, a
+/// long run of Again and Hard ratings shrinks stability towards zero, a card from an imported file can hold 0 or a
+/// huge value, and the next review then gives NaN or infinity, which is saved as `null` and makes the whole saved
+/// progress unreadable.
+pub const MIN_STABILITY: f64 = 0.01;
+pub const MAX_STABILITY: f64 = 36_500.0;
+
+/// The largest count of reviews or lapses passed to the crate, which adds one to it in an `i32`.
+const MAX_COUNT: u32 = i32::MAX as u32 - 1;
+
+/// `value` brought into `low..=high` (NaN becomes `low`).
+fn within(value: f64, low: f64, high: f64) -> f64 {
+    if value.is_nan() {
+        low
+    } else {
+        value.clamp(low, high)
+    }
+}
+
 fn to_time(ms: i64) -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default()
 }
 
-fn to_fsrs(card: &Card) -> FsrsCard {
+/// The crate's card for a review at `now`. Values the scheduler cannot work with (from an imported file, or a clock
+/// set back) are brought into range: stability into its bounds, difficulty into 1-10, counts below `i32::MAX` (the
+/// crate adds one to them), and a last review after `now` counts as at `now`.
+fn to_fsrs(card: &Card, now: i64) -> FsrsCard {
     FsrsCard {
         due: to_time(card.due),
-        stability: card.stability,
-        difficulty: card.difficulty,
+        stability: within(card.stability, MIN_STABILITY, MAX_STABILITY),
+        difficulty: within(card.difficulty, 1.0, 10.0),
         elapsed_days: card.elapsed_days,
         scheduled_days: card.scheduled_days,
-        reps: card.reps as i32,
-        lapses: card.lapses as i32,
+        reps: card.reps.min(MAX_COUNT) as i32,
+        lapses: card.lapses.min(MAX_COUNT) as i32,
         state: match card.phase {
             Phase::New => State::New,
             Phase::Learning => State::Learning,
             Phase::Review => State::Review,
             Phase::Relearning => State::Relearning,
         },
-        last_review: to_time(card.last_review),
+        last_review: to_time(card.last_review.min(now)),
     }
 }
 
 fn from_fsrs(card: &FsrsCard, introduced: i64) -> Card {
     Card {
         due: card.due.timestamp_millis(),
-        stability: card.stability,
+        stability: within(card.stability, MIN_STABILITY, MAX_STABILITY),
         difficulty: card.difficulty,
         elapsed_days: card.elapsed_days,
         scheduled_days: card.scheduled_days,
@@ -167,7 +189,7 @@ impl Scheduler {
     /// The card after a review with `rating` at `now`; `None` is a card never reviewed.
     pub fn review(&self, card: Option<&Card>, now: i64, rating: Rating) -> Card {
         let introduced = card.map_or(now, |c| c.introduced);
-        let before = card.map(to_fsrs).unwrap_or_default();
+        let before = card.map(|card| to_fsrs(card, now)).unwrap_or_default();
         let after = self.fsrs.next(before, to_time(now), rating.fsrs()).card;
         from_fsrs(&after, introduced)
     }
@@ -222,5 +244,88 @@ mod tests {
         assert_eq!(duration_label(90 * DAY), "3 months");
         assert_eq!(duration_label(400 * DAY), "1 year");
         assert_eq!(duration_label(-5), "1 minute");
+    }
+
+    fn assert_in_range(card: &Card) {
+        assert!(
+            (MIN_STABILITY..=MAX_STABILITY).contains(&card.stability),
+            "{card:?}"
+        );
+        assert!((1.0..=10.0).contains(&card.difficulty), "{card:?}");
+        assert!(
+            card.elapsed_days >= 0 && card.scheduled_days >= 0,
+            "{card:?}"
+        );
+    }
+
+    // Found by tests/fuzz.rs: stability shrank to subnormal values and then NaN, saved as `null`.
+    #[test]
+    fn stability_stays_in_range_after_a_long_run_of_again_and_hard() {
+        let scheduler = Scheduler::new();
+        for rating in [Rating::Again, Rating::Hard] {
+            let mut card = scheduler.review(None, 0, Rating::Good);
+            let mut now = card.due;
+            for _ in 0..1500 {
+                card = scheduler.review(Some(&card), now, rating);
+                assert_in_range(&card);
+                now = card.due;
+            }
+            // A review days later, in the review phase, still gives numbers that can be saved.
+            card.phase = Phase::Review;
+            let later = scheduler.review(Some(&card), now + 30 * DAY, Rating::Good);
+            assert_in_range(&later);
+        }
+    }
+
+    // Found by tests/fuzz.rs: a review 100 days before the last one gave NaN stability and negative elapsed days.
+    #[test]
+    fn a_clock_set_back_gives_a_card_in_range() {
+        let scheduler = Scheduler::new();
+        let mut card = None;
+        let mut now = 1_669_725_000_000;
+        for _ in 0..3 {
+            let next = scheduler.review(card.as_ref(), now, Rating::Good);
+            now = next.due;
+            card = Some(next);
+        }
+        let earlier = scheduler.review(card.as_ref(), now - 100 * DAY, Rating::Good);
+        assert_in_range(&earlier);
+        assert_eq!(earlier.last_review, now - 100 * DAY);
+    }
+
+    // Found by tests/fuzz.rs: cards an import accepts (stability 0 or huge, difficulty 0) gave NaN or infinity,
+    // and a count of `i32::MAX` reviews or lapses overflowed (a panic in debug builds).
+    #[test]
+    fn out_of_range_cards_give_cards_in_range() {
+        let scheduler = Scheduler::new();
+        for phase in [Phase::Learning, Phase::Review, Phase::Relearning] {
+            for (stability, difficulty) in [(0.0, 5.0), (1.0, 0.0), (0.0, 0.0), (f64::MAX, 10.0)] {
+                let card = Card {
+                    due: DAY,
+                    stability,
+                    difficulty,
+                    phase,
+                    last_review: DAY,
+                    introduced: DAY,
+                    ..Card::default()
+                };
+                for rating in Rating::ALL {
+                    assert_in_range(&scheduler.review(Some(&card), 4 * DAY, rating));
+                }
+            }
+        }
+        for count in [i32::MAX as u32, u32::MAX] {
+            let card = Card {
+                stability: 1.0,
+                difficulty: 5.0,
+                reps: count,
+                lapses: count,
+                phase: Phase::Review,
+                ..Card::default()
+            };
+            for rating in Rating::ALL {
+                assert_in_range(&scheduler.review(Some(&card), DAY, rating));
+            }
+        }
     }
 }

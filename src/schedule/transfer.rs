@@ -38,15 +38,21 @@ struct ExportFile<'a> {
     progress: &'a Progress,
 }
 
-/// The progress as the text of an export file.
+/// The progress as the text of an export file: indented, or without indentation when the indented text would be
+/// larger than [`MAX_IMPORT_BYTES`] (a log of about 4,000 answers), so that import accepts what export writes.
 pub fn export(progress: &Progress, now: i64) -> String {
-    serde_json::to_string_pretty(&ExportFile {
+    let file = ExportFile {
         app: APP,
         format: VERSION,
         exported: now,
         progress,
-    })
-    .expect("progress always serialises")
+    };
+    let pretty = serde_json::to_string_pretty(&file).expect("progress always serialises");
+    if pretty.len() <= MAX_IMPORT_BYTES {
+        pretty
+    } else {
+        serde_json::to_string(&file).expect("progress always serialises")
+    }
 }
 
 /// A `data:` URL holding the export, for a download link.
@@ -241,4 +247,32 @@ pub fn import(bytes: usize, text: &str, bank: &Bank) -> Result<Imported, ImportE
         progress: Progress { cards, log },
         skipped,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quiz::bank;
+    use crate::schedule::progress::LOG_LIMIT;
+    use crate::schedule::scheduler::{Rating, Scheduler};
+
+    // Found by tests/fuzz.rs: with a full log (5,000 answers) and a card for every question, the indented export
+    // was about 1.2 MB, so import refused the app's own file as too large.
+    #[test]
+    fn a_full_log_exports_to_a_file_import_accepts() {
+        let scheduler = Scheduler::new();
+        let ids: Vec<&str> = bank().questions.iter().map(|q| q.id.as_str()).collect();
+        let mut progress = Progress::default();
+        let mut now = 1_669_725_000_000;
+        for i in 0..ids.len().max(LOG_LIMIT) {
+            now += 60_000;
+            progress.record_practice(&scheduler, ids[i % ids.len()], now, 1.0, Rating::Hard);
+        }
+        assert_eq!(progress.log.len(), LOG_LIMIT);
+        let file = export(&progress, now);
+        assert!(file.len() <= MAX_IMPORT_BYTES, "{} bytes", file.len());
+        let imported = import(file.len(), &file, bank()).unwrap();
+        assert_eq!(imported.progress.log.len(), LOG_LIMIT);
+        assert_eq!(imported.progress.cards.len(), ids.len());
+    }
 }
