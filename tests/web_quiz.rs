@@ -279,9 +279,28 @@ async fn the_answer_key_filters_by_type_from_the_url() {
         status,
         format!("{count} of {} questions.", bank().questions.len())
     );
+    // The key shows a chapter per animation frame; after at most one frame per chapter, all of it is there.
+    for _ in 0..20 {
+        if app.query_selector_all(".quiz-key__item").unwrap().length() as usize >= count {
+            break;
+        }
+        next_frame().await;
+    }
     assert_eq!(
         app.query_selector_all(".quiz-key__item").unwrap().length() as usize,
         count
     );
     app.remove();
+}
+
+/// Resolves at the next animation frame (then lets the reactive system run).
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    tick().await;
 }
