@@ -85,8 +85,11 @@ pub fn AnswerKey() -> impl IntoView {
             chapter_keys(&DATA)
                 .into_iter()
                 .filter_map(|key| {
-                    let here: Vec<usize> =
-                        shown.iter().copied().filter(|&i| bank().questions[i].chapter == key).collect();
+                    let here: Vec<usize> = shown
+                        .iter()
+                        .copied()
+                        .filter(|&i| bank().questions[i].chapter == key)
+                        .collect();
                     (!here.is_empty()).then_some((key, here))
                 })
                 .collect::<Vec<_>>()
