@@ -12,20 +12,9 @@ import { cp, mkdtemp, readFile, readdir, rename, rm, writeFile } from "node:fs/p
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "../scripts/server.mjs";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/chromium.mjs";
 import { DIST, appReady } from "./support.mjs";
 
-// The same Chromium flags as e2e/support.mjs.
-const ARGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 const cleanups = [];
 after(async () => {
@@ -47,8 +36,8 @@ async function launch(dir) {
   const port = Number(new URL(url).port);
   const userDataDir = await mkdtemp(join(tmpdir(), "kamenev-e2e-offline-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ARGS,
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
     headless: true,
     viewport: { width: 1280, height: 800 },
   });

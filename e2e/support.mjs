@@ -6,31 +6,21 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import { serve } from "../scripts/server.mjs";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/chromium.mjs";
 
 const require = createRequire(import.meta.url);
 
 export const DIST = process.env.E2E_DIST ?? "dist";
 export const DEBUG_DIST = process.env.E2E_DEBUG_DIST ?? "dist-debug";
 
-const ARGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 /** Starts a server for `dir` and a browser; returns { url, browser, newPage, close }. */
 export async function start(dir = DIST) {
   const { server, url } = await serve(dir, 0);
   const userDataDir = await mkdtemp(join(tmpdir(), "kamenev-e2e-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ARGS,
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
     headless: true,
     viewport: { width: 1280, height: 800 },
   });

@@ -55,22 +55,12 @@ import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { serve } from "./server.mjs";
+import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH } from "./chromium.mjs";
 
 const BUDGET_INTERACTIVE_MS = 250;
 const BUDGET_GROWTH_PCT = 10;
 const THROTTLE_RATE = 4;
 
-const ARGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 // ---------------------------------------------------------------------------------------------------- options
 
@@ -454,7 +444,7 @@ await Promise.all(
   distFiles.map((f) => fetch(`${url}/${f}`, { headers: { "Accept-Encoding": "br, gzip" } }).then((r) => r.arrayBuffer())),
 );
 
-const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const executablePath = CHROMIUM_PATH;
 let browser;
 try {
   // chromium.launch gives the browser a fresh temporary user-data dir, removed when it closes.
