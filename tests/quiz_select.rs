@@ -186,3 +186,21 @@ fn the_query_string_round_trips() {
     assert_eq!(parsed, Ok(original));
     assert_eq!(Seed::parse("round-trip").unwrap().to_string(), "round-trip");
 }
+
+#[test]
+fn filter_urls_name_only_the_chosen_filters() {
+    use kamenev::quiz::select::filtered_url;
+    assert_eq!(filtered_url("/quiz/answers", "", ""), "/quiz/answers");
+    assert_eq!(
+        filtered_url("/quiz/answers", "trial-1936", ""),
+        "/quiz/answers?chapter=trial-1936"
+    );
+    assert_eq!(
+        filtered_url("/quiz/practice", "", "order"),
+        "/quiz/practice?type=order"
+    );
+    assert_eq!(
+        filtered_url("/quiz/answers", "trial-1936", "position"),
+        "/quiz/answers?chapter=trial-1936&type=position"
+    );
+}

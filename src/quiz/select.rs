@@ -211,6 +211,21 @@ impl TestSpec {
     }
 }
 
+/// The URL of a quiz page (`path`) filtered by chapter and type, the form fields' values (`""` is no filter):
+/// `filtered_url("/quiz/answers", "trial-1936", "")` is `/quiz/answers?chapter=trial-1936`.
+pub fn filtered_url(path: &str, chapter: &str, kind: &str) -> String {
+    let query: Vec<String> = [("chapter", chapter), ("type", kind)]
+        .into_iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(name, value)| format!("{name}={value}"))
+        .collect();
+    if query.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", query.join("&"))
+    }
+}
+
 /// Whether a question passes a chapter and type filter.
 pub fn matches(question: &Question, chapter: Option<&str>, kind: Option<QuestionType>) -> bool {
     chapter.is_none_or(|c| question.chapter == c) && kind.is_none_or(|k| question.kind == k)

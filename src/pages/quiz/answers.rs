@@ -10,7 +10,7 @@ use leptos_router::NavigateOptions;
 use super::question::Evidence;
 use super::{ChapterSelect, TypeSelect};
 use crate::dataset::DATA;
-use crate::quiz::select::matches;
+use crate::quiz::select::{filtered_url, matches};
 use crate::quiz::{bank, chapter_keys, Answer, Question, QuestionType, Subject};
 
 /// What a question shows under its prompt, as plain text.
@@ -48,19 +48,11 @@ pub fn AnswerKey() -> impl IntoView {
     let navigate = use_navigate();
     let apply = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut query = Vec::new();
-        let (c, k) = (chapter.get_untracked(), kind.get_untracked());
-        if !c.is_empty() {
-            query.push(format!("chapter={c}"));
-        }
-        if !k.is_empty() {
-            query.push(format!("type={k}"));
-        }
-        let url = if query.is_empty() {
-            "/quiz/answers".to_string()
-        } else {
-            format!("/quiz/answers?{}", query.join("&"))
-        };
+        let url = filtered_url(
+            "/quiz/answers",
+            &chapter.get_untracked(),
+            &kind.get_untracked(),
+        );
         navigate(
             &url,
             NavigateOptions {

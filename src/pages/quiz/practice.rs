@@ -14,6 +14,7 @@ use super::store::{focus_soon, not_a_shortcut, now, on_a_control, Saved, SavedNo
 use super::{ChapterSelect, TypeSelect};
 use crate::dataset::DATA;
 use crate::quiz::grade::{grade, Graded, Response};
+use crate::quiz::select::filtered_url;
 use crate::quiz::{bank, chapter_keys, Question, QuestionType};
 use crate::schedule::practice::{self, Filter, Next};
 use crate::schedule::progress::{Mode, NEW_PER_DAY};
@@ -177,19 +178,11 @@ pub fn Practice() -> impl IntoView {
     );
     let apply = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut query = Vec::new();
-        let (c, k) = (chapter_field.get_untracked(), kind_field.get_untracked());
-        if !c.is_empty() {
-            query.push(format!("chapter={c}"));
-        }
-        if !k.is_empty() {
-            query.push(format!("type={k}"));
-        }
-        let url = if query.is_empty() {
-            "/quiz/practice".to_string()
-        } else {
-            format!("/quiz/practice?{}", query.join("&"))
-        };
+        let url = filtered_url(
+            "/quiz/practice",
+            &chapter_field.get_untracked(),
+            &kind_field.get_untracked(),
+        );
         navigate(
             &url,
             NavigateOptions {
