@@ -19,6 +19,7 @@ pub mod quiz;
 pub mod reading;
 pub mod schedule;
 pub mod search;
+pub mod sorting;
 pub mod storage;
 pub mod timeline;
 

@@ -62,8 +62,8 @@ fn by_date(a: &Source, b: &Source) -> Ordering {
 /// Sorts accounts in place.
 pub fn sort_sources(sources: &mut [&Source], key: SortKey) {
     match key {
-        SortKey::Date => sources.sort_by(|a, b| by_date(a, b)),
-        SortKey::Kind => sources.sort_by(|a, b| {
+        SortKey::Date => crate::sorting::sort_by(sources, |a, b| by_date(a, b)),
+        SortKey::Kind => crate::sorting::sort_by(sources, |a, b| {
             kind_rank(a.kind)
                 .cmp(&kind_rank(b.kind))
                 .then_with(|| by_date(a, b))

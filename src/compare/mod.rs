@@ -179,7 +179,7 @@ impl Card {
         }
         let mut notes: Vec<&'static Note> =
             source.notes.iter().filter_map(|id| data.note(id)).collect();
-        notes.sort_by_key(|note| note.severity);
+        crate::sorting::sort_by_key(&mut notes, |note| note.severity);
         Card {
             source,
             label: label(source, all),

@@ -183,7 +183,7 @@ pub fn highlight(excerpt: &Excerpt, claims: &[&'static Claim]) -> Vec<Piece> {
         .collect();
     let mut cuts: Vec<u32> = vec![0, excerpt.text.len() as u32];
     cuts.extend(inside.iter().flat_map(|(s, _)| [s.start, s.end]));
-    cuts.sort_unstable();
+    crate::sorting::sort(&mut cuts);
     cuts.dedup();
     cuts.windows(2)
         .map(|pair| {

@@ -6,6 +6,7 @@
 //! could not be read or saved. The logic (what is saved, how unreadable data is handled) is in
 //! [`crate::reading`]; this module only wires it to the browser.
 
+use crate::search::fold::capitalise;
 use leptos::prelude::*;
 
 use crate::browser::LocalStore;
@@ -91,14 +92,6 @@ impl Reading {
                 false
             }
         }
-    }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

@@ -145,7 +145,7 @@ impl Dataset {
             self.chapter_paragraphs(chapter)
                 .map(|p| (p.line, ChapterItem::Paragraph(p))),
         );
-        items.sort_by_key(|(line, _)| *line);
+        crate::sorting::sort_by_key(&mut items, |(line, _)| *line);
         items.into_iter().map(|(_, item)| item).collect()
     }
 
@@ -260,7 +260,7 @@ impl Dataset {
                 .iter()
                 .flat_map(|m| [m.span.start, m.span.end]),
         );
-        cuts.sort_unstable();
+        crate::sorting::sort(&mut cuts);
         cuts.dedup();
         let pieces = cuts.windows(2).map(|pair| Span {
             start: pair[0],

@@ -117,7 +117,7 @@ fn SourceList(
 ) -> impl IntoView {
     let mut sources: Vec<&'static Source> =
         DATA.sources.iter().filter(|s| s.number.is_some()).collect();
-    sources.sort_by_key(|s| s.number);
+    crate::sorting::sort_by_key(&mut sources, |s| s.number);
     view! {
         <section class="source-list" aria-labelledby=heading_id>
             <h2 id=heading_id>"Primary sources"</h2>

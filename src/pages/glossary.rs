@@ -28,7 +28,7 @@ fn first_use_label(term: &Term) -> Option<String> {
 pub fn Glossary() -> impl IntoView {
     use_hash_target(|_| {});
     let mut terms: Vec<&'static Term> = DATA.terms.iter().collect();
-    terms.sort_by_cached_key(|t| t.term.to_lowercase());
+    crate::sorting::sort_by_cached_key(&mut terms, |t| crate::search::fold::lowercase(t.term));
     view! {
         <Title text="Glossary" />
         <article class="page reading glossary">

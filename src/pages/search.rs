@@ -185,7 +185,7 @@ fn nothing_found() -> impl IntoView {
 fn group_view(group: &GroupResults<'static>) -> impl IntoView {
     let id = format!(
         "results-{}",
-        group.group.label().to_lowercase().replace(' ', "-")
+        group.group.label().to_ascii_lowercase().replace(' ', "-")
     );
     let labelled_by = id.clone();
     let more = (group.total > group.hits.len()).then(|| {

@@ -119,10 +119,10 @@ fn phrase(prompt: &str, according_to_text: bool) -> String {
         return prompt.to_string();
     }
     let mut chars = prompt.chars();
-    let first = chars.next().map(|c| c.to_lowercase().collect::<String>());
+    let first = chars.next().map(crate::search::fold::lower_char);
     format!(
         "According to the text, {}{}",
-        first.unwrap_or_default(),
+        first.map(String::from).unwrap_or_default(),
         chars.as_str()
     )
 }
@@ -139,7 +139,7 @@ fn shuffled(id: &str, mut options: Vec<String>, answer: &str) -> (Vec<String>, u
 
 /// The lower-cased, trimmed form used to compare position strings.
 fn norm(text: &str) -> String {
-    text.trim().to_lowercase()
+    crate::search::fold::lowercase(text.trim())
 }
 
 impl Generator {
@@ -149,7 +149,7 @@ impl Generator {
             .iter()
             .flat_map(|e| [e.date.start.year, e.date.last().year])
             .collect();
-        years.sort_unstable();
+        crate::sorting::sort(&mut years);
         years.dedup();
         let mut months: Vec<YearMonth> = data
             .events
@@ -161,7 +161,7 @@ impl Generator {
                 month: d.month,
             })
             .collect();
-        months.sort_unstable();
+        crate::sorting::sort(&mut months);
         months.dedup();
         let chapters = data
             .chapters
@@ -426,7 +426,7 @@ impl Generator {
             }
         }
         picks.push(answer);
-        picks.sort_unstable();
+        crate::sorting::sort(&mut picks);
         picks
     }
 
@@ -478,7 +478,9 @@ impl Generator {
         }
         let mut seen: HashSet<Vec<usize>> = HashSet::new();
         for (chapter, mut members) in groups {
-            members.sort_by_key(|&i| (events[i].event.date.start, events[i].event.date.last()));
+            crate::sorting::sort_by_key(&mut members, |&i| {
+                (events[i].event.date.start, events[i].event.date.last())
+            });
             for (round, start) in (0..members.len()).enumerate() {
                 let size = [4, 3, 5][round % 3];
                 let mut set: Vec<usize> = Vec::new();
@@ -547,7 +549,7 @@ impl Generator {
                 }
             }
         }
-        named.sort_unstable();
+        crate::sorting::sort(&mut named);
         named.dedup();
         named
     }

@@ -53,7 +53,9 @@ pub fn term_uses(paragraph: &Paragraph, terms: &[Term]) -> Vec<TermUse> {
                 })
         })
         .collect();
-    found.sort_by_key(|u| (u.span.start, std::cmp::Reverse(u.span.end)));
+    crate::sorting::sort_by_key(&mut found, |u| {
+        (u.span.start, std::cmp::Reverse(u.span.end))
+    });
     let mut kept: Vec<TermUse> = Vec::new();
     let mut taken_to = 0;
     for found in found {

@@ -219,7 +219,7 @@ fn split_at_terms(span: Span, terms: &[&TermUse]) -> Vec<Span> {
             }
         }
     }
-    cuts.sort_unstable();
+    crate::sorting::sort(&mut cuts);
     cuts.dedup();
     cuts.windows(2)
         .map(|pair| Span {

@@ -4,6 +4,7 @@
 //! gives no faction for), sorted by surname inside each group, and filters them by a word typed by the reader.
 
 use crate::dataset::{Date, Faction, MarkKind, Paragraph, Person, Position};
+use crate::search::fold::lowercase;
 
 /// One group of the people index.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,7 +42,7 @@ pub fn sort_key(name: &str) -> (String, String) {
         .rev()
         .find(|w| !roman(w))
         .unwrap_or(name);
-    (surname.to_lowercase(), name.to_lowercase())
+    (lowercase(surname), lowercase(name))
 }
 
 /// Whether the person matches what the reader typed: every word of `filter` occurs (case-insensitive) in their
@@ -51,11 +52,11 @@ pub fn matches(person: &Person, filter: &str) -> bool {
         .chain(person.variants.iter().copied())
         .chain(std::iter::once(person.role))
         .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
+        .join(" ");
+    let haystack = lowercase(&haystack);
     filter
         .split_whitespace()
-        .all(|word| haystack.contains(&word.to_lowercase()))
+        .all(|word| haystack.contains(&lowercase(word)))
 }
 
 /// The people matching `filter`, grouped by faction in 1903 (Bolsheviks, Mensheviks, others), each group
@@ -68,7 +69,7 @@ pub fn group_people(people: &'static [Person], filter: &str) -> Vec<PeopleGroup>
                 .iter()
                 .filter(|p| p.faction_1903 == faction && matches(p, filter))
                 .collect();
-            people.sort_by_cached_key(|p| sort_key(p.name));
+            crate::sorting::sort_by_cached_key(&mut people, |p| sort_key(p.name));
             PeopleGroup { faction, people }
         })
         .filter(|group| !group.people.is_empty())
@@ -81,7 +82,7 @@ pub fn positions_in_order(
     positions: impl IntoIterator<Item = &'static Position>,
 ) -> Vec<&'static Position> {
     let mut positions: Vec<&'static Position> = positions.into_iter().collect();
-    positions.sort_by_key(|p| {
+    crate::sorting::sort_by_key(&mut positions, |p| {
         let date: Option<Date> = p.from.or(p.to);
         (date.is_none(), date)
     });

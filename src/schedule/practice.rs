@@ -45,7 +45,7 @@ pub struct Summary {
 pub fn new_order<'b>(data: &Dataset, bank: &'b Bank) -> Vec<&'b Question> {
     let chapters = chapter_keys(data);
     let mut order: Vec<&Question> = bank.questions.iter().collect();
-    order.sort_by_key(|q| {
+    crate::sorting::sort_by_key(&mut order, |q| {
         (
             chapters
                 .iter()

@@ -4,6 +4,10 @@
 //! diacritics reduced to their base letters (`é` → `e`, `Ö` → `o`, `å` → `a`, `ß` → `ss`, `Œ` → `oe`), everything
 //! that is not a letter or a digit a separator (so `Stalin's` is `stalin` + `s`, `Antonov-Ovseenko` is two words).
 //! Small hand-written tables cover Latin-1 and Latin Extended-A; no Unicode crates. Never touches the dataset.
+//!
+//! Lower case is computed here too ([`lower_char`], [`lowercase`]) for the scripts a reader of this text types
+//! (Latin, Greek, Cyrillic), instead of with `char::to_lowercase`, whose full Unicode tables cost about 24 KB
+//! of the WebAssembly module. Letters of other scripts are left as they are.
 
 /// Base letters for U+0100..=U+017F (Latin Extended-A), lower case. `Ĳ ĳ` and `Œ œ` are two letters and are
 /// handled before this table is read.
@@ -48,13 +52,60 @@ pub fn fold_char(c: char, out: &mut String) -> bool {
         }
         '\u{0300}'..='\u{036F}' => "",
         _ if c.is_alphanumeric() => {
-            out.extend(c.to_lowercase());
+            out.push(lower_char(c));
             return true;
         }
         _ => return false,
     };
     out.push_str(folded);
     true
+}
+
+/// The lower-case form of `c` for Latin (with Latin-1 and Latin Extended-A), Greek and Cyrillic capitals;
+/// any other character is returned unchanged.
+pub fn lower_char(c: char) -> char {
+    let code = c as u32;
+    let lower = match code {
+        0x41..=0x5A => code + 0x20,
+        // Latin-1 capitals À..Þ, except the multiplication sign.
+        0xC0..=0xDE if code != 0xD7 => code + 0x20,
+        // Latin Extended-A pairs capital/small: even capitals in Ā..ķ and Ŋ..ŷ, odd capitals in Ĺ..ň and Ź..ž;
+        // `İ` (0x130) lower-cases to a plain `i`, `Ÿ` to `ÿ`.
+        0x130 => 0x69,
+        0x178 => 0xFF,
+        0x100..=0x137 | 0x14A..=0x177 if code % 2 == 0 => code + 1,
+        0x139..=0x148 | 0x179..=0x17E if code % 2 == 1 => code + 1,
+        // Greek capitals Α..Ω (0x3A2 is unassigned) and the accented ones.
+        0x391..=0x3A1 | 0x3A3..=0x3AB => code + 0x20,
+        0x386 => 0x3AC,
+        0x388..=0x38A => code + 0x25,
+        0x38C => 0x3CC,
+        0x38E | 0x38F => code + 0x3F,
+        // Cyrillic: Ѐ..Џ, А..Я, the paired letters Ѡ..ҿ and Ӑ..ӿ (even capitals) and Ӂ..ӎ (odd), and palochka.
+        0x400..=0x40F => code + 0x50,
+        0x410..=0x42F => code + 0x20,
+        0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x4FF if code % 2 == 0 => code + 1,
+        0x4C1..=0x4CE if code % 2 == 1 => code + 1,
+        0x4C0 => 0x4CF,
+        _ => code,
+    };
+    char::from_u32(lower).unwrap_or(c)
+}
+
+/// `text` in lower case, by [`lower_char`]; nothing else changes (accents and punctuation stay).
+pub fn lowercase(text: &str) -> String {
+    text.chars().map(lower_char).collect()
+}
+
+/// `text` with its first letter in capitals when it is an ASCII letter (the app's own messages).
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => std::iter::once(first.to_ascii_uppercase())
+            .chain(chars)
+            .collect(),
+        None => String::new(),
+    }
 }
 
 /// The folded form of a whole string, separators kept as single spaces, trimmed: `"  Zinóviev's "` →
@@ -169,6 +220,31 @@ mod tests {
     #[test]
     fn other_scripts_are_lowercased_words() {
         assert_eq!(fold("Лев КАМЕНЕВ"), "лев каменев");
+        assert_eq!(fold("ЁЖИК Ѓ ΣΩΚΡΆΤΗΣ"), "ёжик ѓ σωκράτησ");
+    }
+
+    /// Every character this module lower-cases agrees with the standard library's full Unicode tables (kept out
+    /// of the app, not out of the tests), and every capital of the blocks it covers is lower-cased.
+    #[test]
+    fn lower_case_agrees_with_unicode_for_latin_greek_and_cyrillic() {
+        let covered = [0x20..0x180u32, 0x386..0x3AC, 0x400..0x500];
+        for c in covered.into_iter().flatten().filter_map(char::from_u32) {
+            let unicode: Vec<char> = c.to_lowercase().collect();
+            if let [single] = unicode[..] {
+                assert_eq!(lower_char(c), single, "{c} (U+{:04X})", c as u32);
+            }
+        }
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            let ours = lower_char(c);
+            if ours != c {
+                // `İ` is `i` + a combining dot in Unicode; the first letter is what a reader types.
+                let unicode: Vec<char> = c.to_lowercase().collect();
+                assert_eq!(unicode[0], ours, "{c} (U+{:04X})", c as u32);
+            }
+        }
+        assert_eq!(lowercase("Zinóviev ÉCOLE Łódź"), "zinóviev école łódź");
+        assert_eq!(capitalise("the file"), "The file");
+        assert_eq!(capitalise(""), "");
     }
 
     #[test]

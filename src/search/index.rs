@@ -155,7 +155,7 @@ impl SearchIndex {
         for form in folded_forms.iter().flatten() {
             all_words.extend(form.iter().cloned());
         }
-        all_words.sort_unstable();
+        crate::sorting::sort(&mut all_words);
         all_words.dedup();
         let vocab = all_words;
         let number = |word: &str| {
@@ -242,7 +242,9 @@ fn find_occurrences(
         }
     }
     for list in starts.iter_mut() {
-        list.sort_by_key(|(entity, form)| (std::cmp::Reverse(form.len()), *entity));
+        crate::sorting::sort_by_key(list, |(entity, form)| {
+            (std::cmp::Reverse(form.len()), *entity)
+        });
     }
     let mut found: Vec<Vec<Occurrence>> = vec![Vec::new(); entities.len()];
     for (doc_number, doc) in docs.iter().enumerate() {

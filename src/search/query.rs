@@ -217,7 +217,7 @@ impl SearchIndex {
                 Some((doc as u32, score, matches))
             })
             .collect();
-        scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::sorting::sort_by(&mut scored, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         scored
     }
 

@@ -49,7 +49,7 @@ impl Snippet<'_> {
 /// Sorts `marks`, drops empty ones and merges those that overlap or touch.
 pub fn merge(marks: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut sorted: Vec<Range<usize>> = marks.iter().filter(|m| m.start < m.end).cloned().collect();
-    sorted.sort_by_key(|m| (m.start, m.end));
+    crate::sorting::sort_by_key(&mut sorted, |m| (m.start, m.end));
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(sorted.len());
     for mark in sorted {
         match merged.last_mut() {

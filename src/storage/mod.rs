@@ -13,6 +13,7 @@
 //! Pure Rust: the store is the [`Store`] trait, so this module never touches the browser. `crate::browser::LocalStore`
 //! implements it over `window.localStorage`; [`MemoryStore`] implements it for tests.
 
+use crate::search::fold::capitalise;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -219,14 +220,6 @@ pub fn save_versioned<T: Serialize>(
     })
     .map_err(|e| StoreError::Other(e.to_string()))?;
     store.set(key, &text)
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]

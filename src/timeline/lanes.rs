@@ -86,7 +86,7 @@ pub fn lanes(data: &Dataset, person: &str) -> Vec<Lane> {
                 return None;
             }
             let mut bars: Vec<Bar> = positions.iter().filter_map(|p| bar(p)).collect();
-            bars.sort_by_key(|b| (start_date(b.position), b.last_year));
+            crate::sorting::sort_by_key(&mut bars, |b| (start_date(b.position), b.last_year));
             let undated = positions
                 .into_iter()
                 .filter(|p| p.from.is_none() && p.to.is_none())
@@ -143,8 +143,8 @@ pub fn in_year(data: &Dataset, person: &str, year: u16) -> YearView {
             }
         }
     }
-    view.positions.sort_by_key(|b| start_date(b.position));
-    view.maybe_still.sort_by_key(|b| start_date(b.position));
+    crate::sorting::sort_by_key(&mut view.positions, |b| start_date(b.position));
+    crate::sorting::sort_by_key(&mut view.maybe_still, |b| start_date(b.position));
     view.events = data
         .events_of(person)
         .filter(|e| {

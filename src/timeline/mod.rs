@@ -153,7 +153,7 @@ impl Filter {
         next.kinds.retain(|k| *k != kind);
         if on {
             next.kinds.push(kind);
-            next.kinds.sort();
+            crate::sorting::sort(&mut next.kinds);
         }
         next
     }
@@ -277,7 +277,7 @@ pub fn people_in_events(data: &Dataset) -> Vec<(&'static Person, usize)> {
         })
         .filter(|(_, n)| *n > 0)
         .collect();
-    people.sort_by_key(|(person, _)| sort_key(person));
+    crate::sorting::sort_by_key(&mut people, |(person, _)| sort_key(person));
     people
 }
 

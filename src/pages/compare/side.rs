@@ -175,7 +175,7 @@ fn shared_view(columns: Vec<&'static Source>, query: Memo<CompareQuery>, go: Go)
                         format!(
                             "{}: {}",
                             compare::label(source, &all),
-                            stance_label(stance).to_lowercase()
+                            stance_label(stance).to_ascii_lowercase()
                         )
                     })
                     .collect::<Vec<_>>()
@@ -249,7 +249,7 @@ fn column_view(
                                 let tag = format!(
                                     "Q{} {}",
                                     question_number(&DATA, c.question),
-                                    c.stance.label().to_lowercase()
+                                    c.stance.label().to_ascii_lowercase()
                                 );
                                 view! { <span class=format!("claim-tag stance-{}", c.stance.keyword())>{tag}</span> }
                             })

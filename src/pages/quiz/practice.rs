@@ -101,7 +101,7 @@ pub fn Practice() -> impl IntoView {
         ));
         card.answer = Some((response, graded));
         current.set(Some(card));
-        focus_soon(format!("rate-{}", suggested.label().to_lowercase()));
+        focus_soon(format!("rate-{}", suggested.label().to_ascii_lowercase()));
     });
     let rate = move |rating: Rating| {
         let Some(card) = current.get_untracked() else {
@@ -296,7 +296,7 @@ fn Ratings(
                             <button
                                 type="button"
                                 class=class
-                                id=format!("rate-{}", label.to_lowercase())
+                                id=format!("rate-{}", label.to_ascii_lowercase())
                                 aria-keyshortcuts=rating.key().to_string()
                                 on:click=move |_| rate(rating)
                             >
