@@ -3,12 +3,14 @@
 // machine and its load. Run it through scripts/bench-browser, which builds dist/ first (unless --no-build).
 //
 // Usage: node scripts/bench-browser.mjs [--runs N] [--throttled-runs N] [--rounds N] [--dist DIR] [--out FILE]
+//                                      [--only /a,/b]
 //   --runs N            cold loads per route, unthrottled (default 7; env BENCH_RUNS)
 //   --throttled-runs N  cold loads per route with the CPU slowed 4x (default: the same as --runs;
 //                       env BENCH_THROTTLED_RUNS; 0 skips the throttled table)
 //   --rounds N          extra visits of every route in the leak check (default 10; env BENCH_ROUNDS)
 //   --dist DIR          the bundle to serve (default dist)
 //   --out FILE          where to write every figure as JSON (default target/bench-browser.json)
+//   --only /a,/b        only these routes (comma-separated, as listed in benchRoutes; for quick comparisons)
 // CHROMIUM=/path/to/chromium overrides the browser (default Debian's /usr/bin/chromium).
 //
 // What is measured, per route, over N runs (median, min and max are reported):
@@ -76,6 +78,7 @@ function parseOptions(argv) {
     rounds: count(process.env.BENCH_ROUNDS ?? 10, "BENCH_ROUNDS"),
     dist: "dist",
     out: "target/bench-browser.json",
+    only: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -86,9 +89,10 @@ function parseOptions(argv) {
     else if (flag === "--rounds") options.rounds = count(value(), flag);
     else if (flag === "--dist") options.dist = value();
     else if (flag === "--out") options.out = value();
+    else if (flag === "--only") options.only = value().split(",").filter(Boolean);
     else if (flag === "--no-build") continue; // handled by scripts/bench-browser
     else if (flag === "-h" || flag === "--help") {
-      console.log("usage: scripts/bench-browser [--no-build] [--runs N] [--throttled-runs N] [--rounds N] [--dist DIR] [--out FILE]");
+      console.log("usage: scripts/bench-browser [--no-build] [--runs N] [--throttled-runs N] [--rounds N] [--dist DIR] [--out FILE] [--only /a,/b]");
       process.exit(0);
     } else fail(`unknown argument ${arg} (try --help)`);
   }
@@ -426,8 +430,10 @@ function table(headers, rows) {
 // ---------------------------------------------------------------------------------------------------- main
 
 const options = parseOptions(process.argv.slice(2));
-const paths = await benchRoutes();
-const notBenchmarked = await checkRoutes(paths);
+const allPaths = await benchRoutes();
+const notBenchmarked = await checkRoutes(allPaths);
+const paths = options.only ? allPaths.filter((p) => options.only.includes(p)) : allPaths;
+if (paths.length === 0) fail(`--only matched no benchmarked route (they are: ${allPaths.join(" ")})`);
 
 let distFiles;
 try {

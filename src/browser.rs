@@ -52,7 +52,19 @@ impl Store for LocalStore {
 /// Registers the offline service worker (`/sw.js`, written by `scripts/postbuild.mjs` into every build) so the
 /// app works without a network after the first visit. Where service workers are unavailable (an insecure origin,
 /// a private window that refuses them) the app simply stays online-only: the failure is logged, never shown.
+///
+/// Registration waits [`SERVICE_WORKER_DELAY_MS`] after the app has mounted: installing the worker downloads the
+/// whole build a second time and parses the worker, which on a two-core school laptop would otherwise compete with
+/// the first page becoming usable. A reader who goes offline within those seconds of a first visit simply has no
+/// offline copy yet.
 pub fn register_service_worker() {
+    gloo::timers::callback::Timeout::new(SERVICE_WORKER_DELAY_MS, register_now).forget();
+}
+
+/// How long after mounting the offline worker is registered (see [`register_service_worker`]).
+pub const SERVICE_WORKER_DELAY_MS: u32 = 1_500;
+
+fn register_now() {
     let Some(window) = web_sys::window() else {
         return;
     };

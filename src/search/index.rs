@@ -12,6 +12,8 @@
 //!
 //! Reads the dataset; never touches the browser.
 
+use std::collections::BTreeMap;
+
 use crate::dataset::{Dataset, ParagraphKind};
 
 use super::fold::words;
@@ -120,7 +122,17 @@ impl SearchIndex {
         let drafts = drafts(data);
         let entity_forms = entity_forms(data);
 
-        let mut all_words: Vec<String> = Vec::new();
+        // Number every distinct word once, in order of first appearance, then renumber in sorted order: the
+        // vocabulary is sorted (queries binary-search it) without sorting every one of the ~12,000 tokens.
+        let mut first_seen: BTreeMap<String, u32> = BTreeMap::new();
+        let mut provisional = |word: &str| -> u32 {
+            if let Some(&number) = first_seen.get(word) {
+                return number;
+            }
+            let number = first_seen.len() as u32;
+            first_seen.insert(word.to_string(), number);
+            number
+        };
         let mut worded = Vec::with_capacity(drafts.len());
         for draft in drafts {
             let title_words = if draft.title_searchable {
@@ -129,54 +141,46 @@ impl SearchIndex {
                 Vec::new()
             };
             let body_words = words(&draft.body);
-            all_words.extend(
-                title_words
-                    .iter()
-                    .chain(&body_words)
-                    .map(|w| w.folded.clone()),
-            );
-            worded.push((draft, title_words, body_words));
+            let tokens: Vec<Token> = title_words
+                .iter()
+                .chain(&body_words)
+                .map(|w| Token {
+                    term: provisional(&w.folded),
+                    start: w.start as u32,
+                    end: w.end as u32,
+                })
+                .collect();
+            worded.push((draft, title_words.len() as u32, tokens));
         }
-        let folded_forms: Vec<Vec<Vec<String>>> = entity_forms
+        let folded_forms: Vec<Vec<Vec<u32>>> = entity_forms
             .iter()
             .map(|forms| {
                 forms
                     .iter()
                     .map(|form| {
                         words(form)
-                            .into_iter()
-                            .map(|w| w.folded)
+                            .iter()
+                            .map(|w| provisional(&w.folded))
                             .collect::<Vec<_>>()
                     })
                     .filter(|form| !form.is_empty())
                     .collect()
             })
             .collect();
-        for form in folded_forms.iter().flatten() {
-            all_words.extend(form.iter().cloned());
+        // The map iterates in sorted order: that order is the final numbering.
+        let mut sorted_number = vec![0u32; first_seen.len()];
+        let mut vocab = Vec::with_capacity(first_seen.len());
+        for (sorted, (word, first)) in first_seen.into_iter().enumerate() {
+            sorted_number[first as usize] = sorted as u32;
+            vocab.push(word);
         }
-        crate::sorting::sort(&mut all_words);
-        all_words.dedup();
-        let vocab = all_words;
-        let number = |word: &str| {
-            vocab
-                .binary_search_by(|v| v.as_str().cmp(word))
-                .expect("in vocabulary") as u32
-        };
+        let number = |provisional: u32| sorted_number[provisional as usize];
 
         let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); vocab.len()];
         let mut docs = Vec::with_capacity(worded.len());
-        for (doc_number, (draft, title_words, body_words)) in worded.into_iter().enumerate() {
-            let tokens: Vec<Token> = title_words
-                .iter()
-                .chain(&body_words)
-                .map(|w| Token {
-                    term: number(&w.folded),
-                    start: w.start as u32,
-                    end: w.end as u32,
-                })
-                .collect();
-            for (position, token) in tokens.iter().enumerate() {
+        for (doc_number, (draft, title_tokens, mut tokens)) in worded.into_iter().enumerate() {
+            for (position, token) in tokens.iter_mut().enumerate() {
+                token.term = number(token.term);
                 postings[token.term as usize].push((doc_number as u32, position as u32));
             }
             docs.push(Doc {
@@ -186,7 +190,7 @@ impl SearchIndex {
                 context: draft.context,
                 body: draft.body,
                 tokens,
-                title_tokens: title_words.len() as u32,
+                title_tokens,
             });
         }
 
@@ -195,7 +199,7 @@ impl SearchIndex {
             .map(|forms| {
                 forms
                     .iter()
-                    .map(|form| form.iter().map(|w| number(w)).collect())
+                    .map(|form| form.iter().map(|&w| number(w)).collect())
                     .collect()
             })
             .collect();
