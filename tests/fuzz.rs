@@ -1352,31 +1352,13 @@ fn the_largest_progress_exports_and_imports_back() {
 /// them all (a check that the strategies are not vacuous).
 #[test]
 fn strategies_cover_every_saved_keyword() {
-    let work_levels: Vec<&str> = Reliability::ALL.iter().map(|r| r.keyword()).collect();
-    for word in work_levels
+    let keywords = Reliability::ALL
         .iter()
-        .chain(
-            TextSize::ALL
-                .iter()
-                .map(|c| c.keyword())
-                .collect::<Vec<_>>()
-                .iter(),
-        )
-        .chain(
-            LineSpacing::ALL
-                .iter()
-                .map(|c| c.keyword())
-                .collect::<Vec<_>>()
-                .iter(),
-        )
-        .chain(
-            Theme::ALL
-                .iter()
-                .map(|c| c.keyword())
-                .collect::<Vec<_>>()
-                .iter(),
-        )
-    {
-        assert!(WORDS.contains(word), "{word} is missing from WORDS");
+        .map(|r| r.keyword())
+        .chain(TextSize::ALL.iter().map(|c| c.keyword()))
+        .chain(LineSpacing::ALL.iter().map(|c| c.keyword()))
+        .chain(Theme::ALL.iter().map(|c| c.keyword()));
+    for word in keywords {
+        assert!(WORDS.contains(&word), "{word} is missing from WORDS");
     }
 }
