@@ -6,13 +6,13 @@
 //! could not be read or saved. The logic (what is saved, how unreadable data is handled) is in
 //! [`crate::reading`]; this module only wires it to the browser.
 
-use crate::search::fold::capitalise;
 use leptos::prelude::*;
 
 use crate::browser::LocalStore;
 use crate::reading::prefs::{self, Prefs};
 use crate::reading::progress::{self, ReadingProgress};
 use crate::reading::saved::load_once;
+use crate::search::fold::capitalise;
 use crate::storage::save_versioned;
 
 /// The reader's preferences and progress, and the messages about saving them.

@@ -13,13 +13,14 @@
 //! Pure Rust: the store is the [`Store`] trait, so this module never touches the browser. `crate::browser::LocalStore`
 //! implements it over `window.localStorage`; [`MemoryStore`] implements it for tests.
 
-use crate::search::fold::capitalise;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use serde_json::Value;
+
+use crate::search::fold::capitalise;
 
 /// Why the store could not do what was asked.
 #[derive(Clone, Debug, PartialEq, Eq)]

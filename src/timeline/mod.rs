@@ -277,7 +277,7 @@ pub fn people_in_events(data: &Dataset) -> Vec<(&'static Person, usize)> {
         })
         .filter(|(_, n)| *n > 0)
         .collect();
-    crate::sorting::sort_by_key(&mut people, |(person, _)| sort_key(person));
+    crate::sorting::sort_by_cached_key(&mut people, |(person, _)| sort_key(person));
     people
 }
 
