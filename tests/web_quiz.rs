@@ -136,6 +136,10 @@ async fn a_seeded_test_shows_its_first_question_and_grades_a_choice() {
     tick().await;
     let feedback = text_of(&app, "[data-testid=quiz-feedback]");
     assert!(feedback.contains("Correct"), "{feedback}");
+    assert_eq!(
+        option_marks(&app),
+        vec![(*correct, "Right answer".to_string())]
+    );
     let link = find(&app, "[data-testid=quiz-passage-link]");
     assert_eq!(
         link.get_attribute("href"),
@@ -143,6 +147,56 @@ async fn a_seeded_test_shows_its_first_question_and_grades_a_choice() {
     );
     assert!(feedback.contains(question.evidence[0].text(&kamenev::dataset::DATA)));
     assert!(app.query_selector("#next-question").unwrap().is_some());
+    app.remove();
+}
+
+/// The options marked after an answer: (index, words of the mark), in order; checks each mark's class too.
+fn option_marks(app: &web_sys::HtmlElement) -> Vec<(usize, String)> {
+    let items = app.query_selector_all(".quiz-options li").unwrap();
+    (0..items.length())
+        .filter_map(|i| {
+            let item: web_sys::Element = items.item(i).unwrap().unchecked_into();
+            let mark = item.query_selector("[data-testid=option-mark]").unwrap()?;
+            let words = mark.text_content().unwrap_or_default();
+            let class = if words == "Right answer" {
+                "quiz-option--right"
+            } else {
+                "quiz-option--wrong"
+            };
+            assert!(
+                item.class_list().contains(class),
+                "option {i}: {words} without {class}"
+            );
+            Some((i as usize, words))
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_wrong_choice_is_marked_beside_the_right_option() {
+    let question = first_question("web-wrong", "attribution");
+    let app = mount_app_at("/quiz/test?seed=web-wrong&n=3&type=attribution");
+    tick().await;
+    let Answer::Choice { correct, options } = &question.answer else {
+        panic!("attribution is multiple choice")
+    };
+    let wrong = (correct + 1) % options.len();
+    assert_eq!(
+        option_marks(&app),
+        vec![],
+        "nothing is marked before the answer"
+    );
+    find(&app, &format!("#answer-{wrong}")).click();
+    tick().await;
+    find(&app, "#check-answer").click();
+    tick().await;
+    assert!(text_of(&app, "[data-testid=quiz-feedback]").contains("Not quite"));
+    let mut expected = vec![
+        (*correct, "Right answer".to_string()),
+        (wrong, "Your answer".to_string()),
+    ];
+    expected.sort_by_key(|(i, _)| *i);
+    assert_eq!(option_marks(&app), expected);
     app.remove();
 }
 

@@ -101,7 +101,9 @@ pub fn QuestionForm(
         Answer::TypedDate(answer) => {
             typed_date(answer.month.is_some(), year, month, answered, error).into_any()
         }
-        Answer::Choice { options, .. } => choices(options, choice, answered).into_any(),
+        Answer::Choice { options, correct } => {
+            choices(options, *correct, choice, answered).into_any()
+        }
         Answer::Order { items, .. } => ordering(items, order, answered).into_any(),
     };
     let subject = question.subject.as_ref().map(|subject| match subject {
@@ -205,9 +207,22 @@ fn typed_date(
 
 fn choices(
     options: &'static [String],
+    correct: usize,
     choice: RwSignal<Option<usize>>,
     answered: Signal<bool>,
 ) -> impl IntoView {
+    // Once answered, the right option and a wrong choice are marked in words as well as colour.
+    let mark = move |i: usize| {
+        if !answered.get() {
+            None
+        } else if i == correct {
+            Some("Right answer")
+        } else if choice.get() == Some(i) {
+            Some("Your answer")
+        } else {
+            None
+        }
+    };
     view! {
         <ul class="quiz-options">
             {options
@@ -216,7 +231,12 @@ fn choices(
                 .map(|(i, option)| {
                     let id = format!("answer-{i}");
                     view! {
-                        <li>
+                        <li
+                            class:quiz-option--right=move || answered.get() && i == correct
+                            class:quiz-option--wrong=move || {
+                                answered.get() && i != correct && choice.get() == Some(i)
+                            }
+                        >
                             <input
                                 type="radio"
                                 name="answer"
@@ -228,7 +248,21 @@ fn choices(
                             />
                             <label for=id>
                                 <span class="quiz-kbd" aria-hidden="true">{(i + 1).to_string()}</span>
-                                <span>{option.clone()}</span>
+                                <span>
+                                    {option.clone()}
+                                    {move || {
+                                        mark(i)
+                                            .map(|text| {
+                                                // (The comma keeps the option and its mark apart when read out.)
+                                                view! {
+                                                    <span class="visually-hidden">", "</span>
+                                                    <span class="quiz-option__mark" data-testid="option-mark">
+                                                        {text}
+                                                    </span>
+                                                }
+                                            })
+                                    }}
+                                </span>
                             </label>
                         </li>
                     }
