@@ -5,7 +5,9 @@
 use kamenev::dataset::{Faction, Mark, MarkKind, Paragraph, ParagraphKind, Span, Term, DATA};
 use kamenev::reading::glossary::{first_uses, term_uses, whole_word_starts, TermUse};
 use kamenev::reading::inline::{page_pieces, paragraph_pieces, PanelIds, Piece};
-use kamenev::reading::links::{chapters_quoting, note_href, paragraph_href, sources_quoted_in};
+use kamenev::reading::links::{
+    chapters_quoting, note_href, paragraph_href, readable_path, sources_quoted_in,
+};
 use kamenev::reading::people::{
     group_people, matches, mention_snippet, position_dates, positions_in_order, sort_key,
 };
@@ -846,4 +848,66 @@ fn the_reading_logic_never_imports_ui_or_browser_crates() {
         "UI or browser imports in src/reading:\n{}",
         offences.join("\n")
     );
+}
+
+#[test]
+fn a_requested_path_is_shown_decoded_where_it_spells_text() {
+    let cases = [
+        ("/chapters/early-life", "/chapters/early-life"),
+        (
+            "/chapters/%3Cscript%3Ealert(1)%3C/script%3E",
+            "/chapters/<script>alert(1)</script>",
+        ),
+        ("/people/Zin%C3%B3viev", "/people/Zinóviev"),
+        ("/people/zin%c3%b3viev", "/people/zinóviev"),
+        (
+            "/people/%D0%9A%D0%B0%D0%BC%D0%B5%D0%BD%D0%B5%D0%B2",
+            "/people/Каменев",
+        ),
+        ("/a%20b", "/a b"),
+        // Control characters, bytes that are not UTF-8 and malformed escapes stay as written.
+        ("/a%00b%0A", "/a%00b%0A"),
+        ("/%E0%A4%A/%ZZ", "/%E0%A4%A/%ZZ"),
+        ("/%FF%C3%B3", "/%FFó"),
+        ("/%C3", "/%C3"),
+        ("/%e0%a4", "/%E0%A4"),
+        ("/100%", "/100%"),
+        ("/%", "/%"),
+        ("/%4", "/%4"),
+        ("/ó%", "/ó%"),
+    ];
+    for (path, shown) in cases {
+        assert_eq!(readable_path(path, 120), shown, "{path}");
+    }
+}
+
+#[test]
+fn a_requested_path_is_cut_to_a_number_of_characters() {
+    let long = format!("/{}", "%C3%B3".repeat(300));
+    let shown = readable_path(&long, 120);
+    assert_eq!(shown.chars().count(), 120);
+    assert_eq!(shown, format!("/{}", "ó".repeat(119)));
+    assert_eq!(readable_path("/abc", 2), "/a");
+}
+
+#[test]
+fn any_path_gives_text_without_panicking() {
+    // Every short mix of escapes, hex digits and multi-byte characters.
+    let pieces = [
+        "%", "C3", "B3", "E0", "A4", "F0", "9F", "98", "80", "ZZ", "ó", "/", "a", "00", "%%",
+    ];
+    for a in pieces {
+        for b in pieces {
+            for c in pieces {
+                for d in pieces {
+                    let path = format!("/{a}{b}{c}{d}");
+                    let shown = readable_path(&path, 120);
+                    assert!(!shown.chars().any(char::is_control), "{path} -> {shown:?}");
+                    if !path.contains('%') {
+                        assert_eq!(shown, path);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -5,9 +5,10 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 
 use crate::components::layout::SECTIONS;
+use crate::reading::links::readable_path;
 
-/// Says the page does not exist, shows the path that was asked for (as text, never as markup), and offers every
-/// section of the site.
+/// Says the page does not exist, shows the path that was asked for (decoded, as text, never as markup), and
+/// offers every section of the site.
 #[component]
 pub fn NotFound() -> impl IntoView {
     let path = use_location().pathname.get_untracked();
@@ -15,7 +16,7 @@ pub fn NotFound() -> impl IntoView {
     if path == "/debug/panic" {
         panic!("test panic requested at /debug/panic");
     }
-    let shown: String = path.chars().take(120).collect();
+    let shown = readable_path(&path, 120);
     view! {
         <Title text="Page not found" />
         <article class="page not-found" data-testid="not-found">

@@ -77,3 +77,65 @@ pub fn chapters_quoting(
         })
         .collect()
 }
+
+/// A requested path as a reader would type it, for the Not Found page: percent escapes that spell UTF-8 text are
+/// decoded; escapes of control characters, of bytes that are not UTF-8, and malformed escapes are kept as
+/// written. Cut to `max_chars` characters. The result is text, never markup.
+pub fn readable_path(path: &str, max_chars: usize) -> String {
+    let bytes = path.as_bytes();
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    // Decode every well-formed escape, remembering which bytes came from one (to write them back if need be).
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut escaped = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escape = match bytes.get(i..i + 3) {
+            Some([b'%', high, low]) => hex(*high).zip(hex(*low)),
+            _ => None,
+        };
+        if let Some((high, low)) = escape {
+            decoded.push(high << 4 | low);
+            escaped.push(true);
+            i += 3;
+        } else {
+            decoded.push(bytes[i]);
+            escaped.push(false);
+            i += 1;
+        }
+    }
+    let mut shown = String::with_capacity(path.len());
+    let mut at = 0;
+    let write_back = |shown: &mut String, from: usize, to: usize| {
+        for (&byte, &was_escaped) in decoded[from..to].iter().zip(&escaped[from..to]) {
+            if was_escaped || byte.is_ascii_control() {
+                shown.push_str(&format!("%{byte:02X}"));
+            } else {
+                shown.push(char::from(byte));
+            }
+        }
+    };
+    while at < decoded.len() {
+        let (valid, bad) = match std::str::from_utf8(&decoded[at..]) {
+            Ok(text) => (text.len(), 0),
+            Err(e) => (
+                e.valid_up_to(),
+                e.error_len()
+                    .unwrap_or(decoded.len() - at - e.valid_up_to()),
+            ),
+        };
+        let text = std::str::from_utf8(&decoded[at..at + valid]).unwrap_or_default();
+        let mut offset = at;
+        for c in text.chars() {
+            let next = offset + c.len_utf8();
+            if c.is_control() {
+                write_back(&mut shown, offset, next);
+            } else {
+                shown.push(c);
+            }
+            offset = next;
+        }
+        write_back(&mut shown, at + valid, at + valid + bad);
+        at += valid + bad;
+    }
+    shown.chars().take(max_chars).collect()
+}
