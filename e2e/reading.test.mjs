@@ -222,6 +222,66 @@ test("preferences apply at once, survive a reload, and have no axe violations", 
   await page.close();
 });
 
+test("saved preferences are applied before the app has loaded, and corrupt ones are left to the app", async () => {
+  const page = await app.newPage();
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto(app.url + "/about");
+  await appReady(page);
+  // No service worker may answer from its cache: the WebAssembly is held back below to see the page before mount.
+  await page.evaluate(async () => {
+    for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
+  });
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route("**/*.wasm", async (route) => {
+    await held;
+    await route.continue().catch(() => {}); // (the page that asked may be gone by then)
+  });
+  const beforeMount = async (saved) => {
+    await page.evaluate((value) => localStorage.setItem("kamenev.reading.prefs", value), saved);
+    await page.goto(app.url + "/about", { waitUntil: "commit" });
+    // The stylesheet has applied (it defines --bg) and the body exists.
+    await page.waitForFunction(
+      () => document.body && getComputedStyle(document.documentElement).getPropertyValue("--bg").trim() !== "",
+    );
+    return page.evaluate(() => ({
+      booting: document.getElementById("boot") !== null && document.querySelector("main h1") === null,
+      theme: document.documentElement.getAttribute("data-theme"),
+      size: document.documentElement.getAttribute("data-text-size"),
+      spacing: document.documentElement.getAttribute("data-line-spacing"),
+      background: getComputedStyle(document.body).backgroundColor,
+    }));
+  };
+  const dark = { text_size: "largest", line_spacing: "relaxed", theme: "dark" };
+  assert.deepEqual(await beforeMount(JSON.stringify({ version: 1, data: dark })), {
+    booting: true,
+    theme: "dark",
+    size: "largest",
+    spacing: "relaxed",
+    background: "rgb(23, 24, 27)",
+  });
+  // Unknown values, another version, or data that is not JSON: nothing is applied before the app starts.
+  for (const saved of [
+    JSON.stringify({ version: 1, data: { theme: "purple", text_size: "<b>", line_spacing: 3 } }),
+    JSON.stringify({ version: 2, data: dark }),
+    "{oops",
+  ]) {
+    assert.deepEqual(
+      await beforeMount(saved),
+      { booting: true, theme: null, size: null, spacing: null, background: "rgb(251, 248, 243)" },
+      saved,
+    );
+  }
+  release();
+  await page.unroute("**/*.wasm");
+  await appReady(page);
+  // The app reports the corrupt data it found, as it always has.
+  assert.match(await page.locator("[data-testid=storage-notice]").innerText(), /reading preferences could not be read/);
+  await page.evaluate(() => localStorage.clear());
+  assert.deepEqual(app.errors, []);
+  await page.close();
+});
+
 test("corrupt saved data falls back to the defaults and is reported once", async () => {
   const page = await open("/");
   await page.evaluate(() => {

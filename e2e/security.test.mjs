@@ -44,7 +44,8 @@ async function injection(page) {
   return page.evaluate(() => {
     const all = [...document.querySelectorAll("*")];
     return {
-      // The only script is Trunk's loader (the wasm glue is a module it imports, not an element).
+      // The only scripts are index.html's: the saved preferences and Trunk's loader (the wasm glue is a module it
+      // imports, not an element).
       scripts: document.querySelectorAll("script").length,
       // The app draws no pictures and embeds nothing.
       embedded: document.querySelectorAll("img, svg, iframe, object, embed, frame, video, audio, math, base, style").length,
@@ -61,7 +62,7 @@ async function injection(page) {
 async function assertClean(page, where) {
   assert.deepEqual(
     await injection(page),
-    { scripts: 1, embedded: 0, handlers: [], javascriptLinks: 0, pwned: "undefined", csp: [] },
+    { scripts: 2, embedded: 0, handlers: [], javascriptLinks: 0, pwned: "undefined", csp: [] },
     `${where}: nothing injected, nothing ran, no CSP violation`,
   );
 }
@@ -72,7 +73,7 @@ const saved = (page, key) => page.evaluate((k) => localStorage.getItem(k), key);
 // ---------------------------------------------------------------------------------------------------------------
 // (a) The policy is served, and the app works under it.
 
-test("the served index.html carries a strict CSP whose script hashes match its inline loader", async () => {
+test("the served index.html carries a strict CSP whose script hashes match its inline scripts", async () => {
   for (const path of ["/", "/chapters/early-life", "/no/such/page"]) {
     const response = await fetch(app.url + path);
     assert.equal(response.status, 200);
@@ -102,7 +103,8 @@ test("the served index.html carries a strict CSP whose script hashes match its i
 
     // Exactly the inline scripts of the page are allowed, by hash.
     const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-    assert.equal(inline.length, 1, "one inline script: Trunk's loader");
+    assert.equal(inline.length, 2, "two inline scripts: the saved preferences and Trunk's loader");
+    assert.match(inline[0], /localStorage\.getItem\(["'`]kamenev\.reading\.prefs["'`]\)/);
     const hashes = scripts.filter((s) => s.startsWith("'sha256-"));
     assert.deepEqual(hashes, inline.map((body) => `'sha256-${createHash("sha256").update(body).digest("base64")}'`));
   }

@@ -2,8 +2,9 @@
 //   0. joins the stylesheets (one per area in public/, one <link> each from Trunk) into one content-hashed file
 //      with its own integrity hash, in the same order, so a first visit makes one CSS request instead of five
 //      (measured: first paint about 25 ms sooner on this machine);
-//   1. adds a strict Content-Security-Policy <meta> to index.html, allowing Trunk's one inline start-up script by
-//      its SHA-256 hash (no 'unsafe-inline' scripts) and WebAssembly compilation ('wasm-unsafe-eval');
+//   1. adds a strict Content-Security-Policy <meta> to index.html, allowing its inline scripts (the saved
+//      preferences, Trunk's start-up loader) by their SHA-256 hashes (no 'unsafe-inline' scripts) and WebAssembly
+//      compilation ('wasm-unsafe-eval');
 //   2. writes sw.js, the offline service worker, from public/sw.js with the list of files to precache and a
 //      version derived from their contents, so a new build replaces the old cache.
 // Fails the build, naming the problem, if index.html is not what it expects.

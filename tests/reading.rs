@@ -911,3 +911,61 @@ fn any_path_gives_text_without_panicking() {
         }
     }
 }
+
+/// index.html applies the saved preferences before the app loads (no flash of the device's theme); its script
+/// must read the same key, version, fields and keywords as `reading::prefs`.
+#[test]
+fn the_start_up_script_in_index_html_reads_the_saved_preferences_as_the_app_does() {
+    let html = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/index.html")).unwrap();
+    let start = html
+        .find("<script>")
+        .expect("index.html has the preferences script");
+    let script = &html[start..start + html[start..].find("</script>").unwrap()];
+    assert!(
+        script.contains(&format!("localStorage.getItem(\"{}\")", prefs::KEY)),
+        "{script}"
+    );
+    assert!(
+        script.contains(&format!("saved.version === {}", prefs::VERSION)),
+        "{script}"
+    );
+    let line = |field: &str| {
+        script
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{field}:")))
+            .unwrap_or_else(|| panic!("no line for {field}"))
+            .to_string()
+    };
+    let listed = |line: &str| -> Vec<String> {
+        let list = &line[line.find('[').unwrap() + 1..];
+        let list = &list[list.find('[').unwrap() + 1..list.find(']').unwrap()];
+        list.split(',')
+            .map(|k| k.trim().trim_matches('"').to_string())
+            .collect()
+    };
+    // The field names are those the preferences are saved with.
+    let saved = serde_json::to_value(Prefs::default()).unwrap();
+    let fields: Vec<&String> = saved.as_object().unwrap().keys().collect();
+    assert_eq!(fields, ["line_spacing", "text_size", "theme"]);
+    let sizes = line("text_size");
+    assert!(sizes.contains("\"data-text-size\""), "{sizes}");
+    let sizes_all: Vec<&str> = TextSize::ALL.iter().map(|c| c.keyword()).collect();
+    assert_eq!(listed(&sizes), sizes_all);
+    let spacing = line("line_spacing");
+    assert!(spacing.contains("\"data-line-spacing\""), "{spacing}");
+    let spacing_all: Vec<&str> = LineSpacing::ALL.iter().map(|c| c.keyword()).collect();
+    assert_eq!(listed(&spacing), spacing_all);
+    // "Same as this device" sets no attribute: the stylesheet follows prefers-color-scheme.
+    let theme = line("theme");
+    assert!(theme.contains("\"data-theme\""), "{theme}");
+    let themes: Vec<&str> = Theme::ALL
+        .iter()
+        .filter(|t| **t != Theme::System)
+        .map(|c| c.keyword())
+        .collect();
+    assert_eq!(listed(&theme), themes);
+    // And the attributes are those the app sets.
+    for (name, _) in Prefs::default().root_attributes() {
+        assert!(script.contains(&format!("\"{name}\"")), "{name}");
+    }
+}
