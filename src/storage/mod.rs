@@ -5,7 +5,8 @@
 //! The encoding of everything the app keeps between visits (preferences, reading and quiz progress, the student's
 //! work). Each feature saves one value under its own key as `{"version": N, "data": …}` and loads it back with
 //! [`load_versioned`], which never fails: missing data gives the default; data that is corrupt, of an unknown
-//! version or that a migration cannot read gives the default *and* is kept aside under `<key>.bad`, with a message
+//! version or that a migration cannot read gives the default *and* is kept aside under `<key>.bad` (or, when an
+//! earlier copy is already kept there, `<key>.bad.2` and so on: a kept copy is never overwritten), with a message
 //! ([`Loaded::problem`]) for the page to show once.
 //!
 //! # Architecture invariant
@@ -117,9 +118,43 @@ struct Envelope<T> {
     data: T,
 }
 
-/// The key under which unreadable data is kept aside.
+/// How many unreadable copies of one value are kept aside, at most (under [`kept_copy_keys`]).
+pub const KEPT_COPIES: usize = 10;
+
+/// The key under which unreadable data is kept aside first.
 pub fn bad_key(key: &str) -> String {
     format!("{key}.bad")
+}
+
+/// The keys under which unreadable copies of `key` are kept, in the order they are used: `<key>.bad`,
+/// `<key>.bad.2`, ... `<key>.bad.10`.
+pub fn kept_copy_keys(key: &str) -> Vec<String> {
+    (1..=KEPT_COPIES)
+        .map(|n| match n {
+            1 => bad_key(key),
+            n => format!("{key}.bad.{n}"),
+        })
+        .collect()
+}
+
+/// Keeps `raw` aside under the first of [`kept_copy_keys`] that is free or already holds the same text; never
+/// overwrites another kept copy. Returns the key used, or why the copy could not be kept.
+pub fn keep_aside(store: &dyn Store, key: &str, raw: &str) -> Result<String, String> {
+    for candidate in kept_copy_keys(key) {
+        match store.get(&candidate).map_err(|e| e.to_string())? {
+            Some(kept) if kept == raw => return Ok(candidate),
+            Some(_) => continue,
+            None => {
+                return store
+                    .set(&candidate, raw)
+                    .map(|()| candidate)
+                    .map_err(|e| e.to_string())
+            }
+        }
+    }
+    Err(format!(
+        "{KEPT_COPIES} earlier copies are already kept in this browser"
+    ))
 }
 
 /// Loads the value saved under `key` by [`save_versioned`].
@@ -165,9 +200,8 @@ pub fn load_versioned<T: DeserializeOwned + Default>(
             problem: None,
         },
         Err(reason) => {
-            let kept = store.set(&bad_key(key), &raw);
-            let problem = match kept {
-                Ok(()) => format!(
+            let problem = match keep_aside(store, key, &raw) {
+                Ok(_) => format!(
                     "{} could not be read ({reason}), so the defaults are used. A copy of the old data was kept in \
                      this browser.",
                     capitalise(what)
@@ -323,6 +357,57 @@ mod tests {
     }
 
     #[test]
+    fn a_second_unreadable_value_never_overwrites_the_first_kept_copy() {
+        let store = MemoryStore::new();
+        let bad = |n: usize| format!("{{broken {n}");
+        for n in 1..=KEPT_COPIES {
+            store.set(KEY, &bad(n)).unwrap();
+            assert!(load(&store)
+                .problem
+                .unwrap()
+                .contains("A copy of the old data was kept"));
+        }
+        // Each unreadable value has its own copy, the first under `<key>.bad`.
+        let keys = kept_copy_keys(KEY);
+        assert_eq!(keys[0], "prefs.bad");
+        assert_eq!(keys[1], "prefs.bad.2");
+        for (n, key) in (1..).zip(&keys) {
+            assert_eq!(store.get(key).unwrap(), Some(bad(n)), "{key}");
+        }
+        // The same text again reuses its copy instead of taking a new key.
+        store.set(KEY, &bad(3)).unwrap();
+        assert!(load(&store)
+            .problem
+            .unwrap()
+            .contains("A copy of the old data was kept"));
+        // With every copy taken, nothing is overwritten and the reader is told the data was not kept aside.
+        store.set(KEY, "{broken again").unwrap();
+        let problem = load(&store).problem.unwrap();
+        assert!(
+            problem.ends_with("The old data could not be kept aside: 10 earlier copies are already kept in this browser."),
+            "{problem}"
+        );
+        for (n, key) in (1..).zip(&keys) {
+            assert_eq!(store.get(key).unwrap(), Some(bad(n)), "{key}");
+        }
+        assert_eq!(store.get("prefs.bad.11").unwrap(), None);
+    }
+
+    #[test]
+    fn keeping_aside_reports_a_store_that_cannot_save() {
+        let store = MemoryStore::with_quota(40);
+        store.set(KEY, "{not json").unwrap();
+        store.set("prefs.bad", "{older").unwrap();
+        let problem = load(&store).problem.unwrap();
+        assert!(
+            problem.contains("The old data could not be kept aside"),
+            "{problem}"
+        );
+        assert_eq!(store.get("prefs.bad").unwrap().as_deref(), Some("{older"));
+        assert_eq!(store.get("prefs.bad.2").unwrap(), None);
+    }
+
+    #[test]
     fn wrong_shape_and_newer_version_are_kept_aside() {
         let store = MemoryStore::new();
         store
@@ -340,6 +425,10 @@ mod tests {
             .contains("newer version of this site (format 9)"));
         assert_eq!(
             store.get("prefs.bad").unwrap().as_deref(),
+            Some(r#"{"version":2,"data":{"size":"huge"}}"#)
+        );
+        assert_eq!(
+            store.get("prefs.bad.2").unwrap().as_deref(),
             Some(r#"{"version":9,"data":{}}"#)
         );
     }
