@@ -163,6 +163,7 @@ async fn a_note_button_toggles_its_panel_and_says_so() {
     ] {
         assert!(text.contains(part), "the panel shows {part}: {text}");
     }
+    assert!(text.contains("References:"), "{text}");
     let reference = find(&panel, "a[href^='https://']");
     assert_eq!(reference.get_attribute("target").as_deref(), Some("_blank"));
     assert!(reference.get_attribute("rel").unwrap().contains("noopener"));
@@ -175,6 +176,29 @@ async fn a_note_button_toggles_its_panel_and_says_so() {
             .is_some(),
         "the second flag has its own panel"
     );
+    app.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_note_without_references_shows_no_empty_references_list() {
+    fresh_state();
+    let note = DATA
+        .notes
+        .iter()
+        .find(|n| n.references.is_empty())
+        .expect("some note has no references");
+    let href = kamenev::reading::links::note_href(&DATA, note).unwrap();
+    let (page, panel_id) = href.split_once('#').unwrap();
+    let app = mount_app_at(page);
+    tick().await;
+    let panel = find(&app, &format!("#{panel_id}"));
+    let text = panel.text_content().unwrap();
+    assert!(
+        text.contains(note.title) && text.contains("The text says"),
+        "{text}"
+    );
+    assert!(!text.contains("References:"), "{}: {text}", note.id);
+    assert!(panel.query_selector("[role=list]").unwrap().is_none());
     app.remove();
 }
 

@@ -256,6 +256,7 @@ fn note_view(note: &'static str, panel: String, open: OpenPanels) -> Option<impl
     let button = NodeRef::<leptos::html::Button>::new();
     let escape = close_on_escape(open, panel.clone(), button);
     let severity = found.severity;
+    let has_references = !found.references.is_empty();
     let references = found
         .references
         .iter()
@@ -319,10 +320,15 @@ fn note_view(note: &'static str, panel: String, open: OpenPanels) -> Option<impl
                         </span>
                     }
                 })}
-            <span class="note-panel__row note-panel__label">"References:"</span>
-            <span class="note-panel__refs" role="list">
-                {references}
-            </span>
+            {has_references
+                .then(|| {
+                    view! {
+                        <span class="note-panel__row note-panel__label">"References:"</span>
+                        <span class="note-panel__refs" role="list">
+                            {references}
+                        </span>
+                    }
+                })}
         </span>
     })
 }
