@@ -35,6 +35,22 @@ test("the empty search page suggests searches and has no axe violations", async 
   await page.close();
 });
 
+test("the home page's search field opens the results for what was typed, by keyboard", async () => {
+  const page = await app.newPage();
+  await page.goto(app.url + "/");
+  await appReady(page);
+  const field = page.getByRole("searchbox", { name: "Search the site" });
+  await field.focus();
+  await page.keyboard.type("Butyrki");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/search\?q=Butyrki$/);
+  await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Search");
+  assert.match(await page.locator("[data-testid=search-status]").innerText(), /^\d+ results?/);
+  assert.ok((await page.locator("mark.search-mark").allInnerTexts()).includes("Butyrki"));
+  assert.deepEqual(app.errors, []);
+  await page.close();
+});
+
 test("typing finds grouped, highlighted results and keeps the query in the URL", async () => {
   const page = await app.newPage();
   await page.goto(app.url + "/search");

@@ -1,4 +1,4 @@
-//! A compact search form for the site header: a labelled search field and a button that open the results page
+//! A compact search form for the home page: a labelled search field and a button that open the results page
 //! (`/search?q=...`). View wiring only; the address is built by [`crate::search::search_href`].
 
 use leptos::{html, prelude::*};
@@ -6,7 +6,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::search::{search_href, MAX_QUERY_CHARS};
 
-/// The header search form. Submitting (Enter or the button) opens the results page for the typed words; an empty
+/// The home page's search form. Submitting (Enter or the button) opens the results page for the typed words; an empty
 /// field opens the search page itself. Its landmark is named "Site search", so it stays distinct from the search
 /// page's own form.
 #[component]
@@ -27,7 +27,7 @@ pub fn SearchBox() -> impl IntoView {
                 name="q"
                 maxlength=MAX_QUERY_CHARS.to_string()
                 autocomplete="off"
-                placeholder="Search"
+                placeholder="Search the biography"
                 node_ref=input
             />
             <button type="submit" class="search-box__button">"Search"</button>

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::components::search_box::SearchBox;
 use crate::dataset;
 
 /// The home page.
@@ -25,6 +26,7 @@ pub fn Home() -> impl IntoView {
                 "first leader to be condemned in Stalin’s show trials. Read his life from a biography and its "
                 "primary sources, test what you know, and weigh the accounts that disagree."
             </p>
+            <SearchBox />
             <ul class="card-grid">
                 <li class="card">
                     <h2><a href="/chapters">"Read the biography"</a></h2>
