@@ -103,8 +103,6 @@ pub fn readable_path(path: &str, max_chars: usize) -> String {
             i += 1;
         }
     }
-    let mut shown = String::with_capacity(path.len());
-    let mut at = 0;
     let write_back = |shown: &mut String, from: usize, to: usize| {
         for (&byte, &was_escaped) in decoded[from..to].iter().zip(&escaped[from..to]) {
             if was_escaped || byte.is_ascii_control() {
@@ -114,18 +112,10 @@ pub fn readable_path(path: &str, max_chars: usize) -> String {
             }
         }
     };
-    while at < decoded.len() {
-        let (valid, bad) = match std::str::from_utf8(&decoded[at..]) {
-            Ok(text) => (text.len(), 0),
-            Err(e) => (
-                e.valid_up_to(),
-                e.error_len()
-                    .unwrap_or(decoded.len() - at - e.valid_up_to()),
-            ),
-        };
-        let text = std::str::from_utf8(&decoded[at..at + valid]).unwrap_or_default();
-        let mut offset = at;
-        for c in text.chars() {
+    let mut shown = String::with_capacity(path.len());
+    let mut offset = 0;
+    for chunk in decoded.utf8_chunks() {
+        for c in chunk.valid().chars() {
             let next = offset + c.len_utf8();
             if c.is_control() {
                 write_back(&mut shown, offset, next);
@@ -134,8 +124,9 @@ pub fn readable_path(path: &str, max_chars: usize) -> String {
             }
             offset = next;
         }
-        write_back(&mut shown, at + valid, at + valid + bad);
-        at += valid + bad;
+        let bad = chunk.invalid().len();
+        write_back(&mut shown, offset, offset + bad);
+        offset += bad;
     }
     shown.chars().take(max_chars).collect()
 }
