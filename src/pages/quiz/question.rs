@@ -211,14 +211,14 @@ fn choices(
     choice: RwSignal<Option<usize>>,
     answered: Signal<bool>,
 ) -> impl IntoView {
-    // Once answered, the right option and a wrong choice are marked in words as well as colour.
+    // Once answered, the right option and a wrong choice are marked in words as well as colour: (class, words).
     let mark = move |i: usize| {
         if !answered.get() {
             None
         } else if i == correct {
-            Some("Right answer")
+            Some(("quiz-option--right", "Right answer"))
         } else if choice.get() == Some(i) {
-            Some("Your answer")
+            Some(("quiz-option--wrong", "Your answer"))
         } else {
             None
         }
@@ -231,12 +231,7 @@ fn choices(
                 .map(|(i, option)| {
                     let id = format!("answer-{i}");
                     view! {
-                        <li
-                            class:quiz-option--right=move || answered.get() && i == correct
-                            class:quiz-option--wrong=move || {
-                                answered.get() && i != correct && choice.get() == Some(i)
-                            }
-                        >
+                        <li class=move || mark(i).map_or("", |(class, _)| class)>
                             <input
                                 type="radio"
                                 name="answer"
@@ -252,7 +247,7 @@ fn choices(
                                     {option.clone()}
                                     {move || {
                                         mark(i)
-                                            .map(|text| {
+                                            .map(|(_, text)| {
                                                 // (The comma keeps the option and its mark apart when read out.)
                                                 view! {
                                                     <span class="visually-hidden">", "</span>
