@@ -7,8 +7,8 @@ use leptos_router::hooks::use_navigate;
 use crate::search::{search_href, MAX_QUERY_CHARS};
 
 /// The home page's search form. Submitting (Enter or the button) opens the results page for the typed words; an empty
-/// field opens the search page itself. Its landmark is named "Site search", so it stays distinct from the search
-/// page's own form.
+/// field opens the search page itself. Its landmark is named "Site search", so it stays distinct from the search page's
+/// own form.
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let input = NodeRef::<html::Input>::new();

@@ -1,9 +1,9 @@
 //! Loading saved reading state so that a problem is reported once, not on every visit.
 //!
 //! [`crate::storage::load_versioned`] already falls back to the default and keeps unreadable data aside under
-//! `<key>.bad` (or the next free copy key). [`load_once`] adds one step: when the copy was kept aside, it saves the default in place of the
-//! unreadable data, so the next visit loads cleanly and the message is not repeated. When the copy could not be
-//! kept, the original is left untouched (nothing is lost) and the message comes back next time.
+//! `<key>.bad` (or the next free copy key). [`load_once`] adds one step: when the copy was kept aside, it saves the
+//! default in place of the unreadable data, so the next visit loads cleanly and the message is not repeated. When the
+//! copy could not be kept, the original is left untouched (nothing is lost) and the message comes back next time.
 
 use serde::{de::DeserializeOwned, Serialize};
 
